@@ -1,0 +1,95 @@
+"""The ``analyzer`` command line: a thin shell over the Python API.
+
+Each sub-command lives in its own module ``analyzer.cli._<name>`` with a
+``HELP`` line, ``add_arguments(parser)`` and ``run(args) -> int``. Modules
+import heavy libraries inside ``run`` so that ``--help`` stays fast.
+
+Errors the user can fix are :class:`analyzer.errors.AnalyzerError`: printed as
+one line, exit code 2. Anything unexpected is also one line (exit code 1);
+``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from analyzer import __version__
+from analyzer.errors import AnalyzerError
+
+__all__ = ["main"]
+
+#: sub-commands in the order ``--help`` lists them
+COMMANDS = ("score", "compare", "report", "demo", "train", "evaluate", "explain", "doctor")
+
+
+def _load(name: str):  # noqa: ANN202 - module object
+    return importlib.import_module(f"analyzer.cli._{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (used by ``main`` and the tests)."""
+    parser = argparse.ArgumentParser(
+        prog="analyzer",
+        description=(
+            "Tone of Finnish social-media comments (criticism / understanding / neutral) "
+            "and how it moves around a company's statements."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"analyzer {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback on unexpected errors"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = _load(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"analyzer.cli._{name}":
+                continue
+            raise
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    Examples
+    --------
+    >>> from analyzer.cli import main
+    >>> main(["doctor", "--quiet"])
+    0
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except AnalyzerError as exc:
+        print(f"analyzer: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("analyzer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # e.g. `analyzer score ... | head`: quietly stop writing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if args.debug:
+            raise
+        where = type(exc).__name__
+        print(
+            f"analyzer: internal error ({where}): {exc} — rerun with --debug and report it",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,63 @@
+"""Text normalisation for Finnish comments: one string in, one string out."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize"]
+
+# UTF-8 read as Latin-1/CP1252 ("Ã¤" for "ä", "â€™" for "’"): only then is ftfy worth its cost.
+_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152-\u2122]|Ã|â€")
+# Control characters (NUL included) except tab/newline, plus bidi controls and BOM.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Three or more of the same letter never occur in standard Finnish: "ihaaaan".
+_ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _fix_mojibake(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+
+
+def normalize(text: str) -> str:
+    """Clean one comment: mojibake, Unicode form, controls, spaces, elongations.
+
+    Steps, in order: mojibake repair with ftfy (only when the text looks like
+    UTF-8 decoded as Latin-1, because ftfy is slow); Unicode NFC; removal of
+    control characters, NUL bytes and bidirectional-override marks; runs of
+    spaces collapsed to one; letters repeated three or more times (which
+    never happens in standard Finnish) shortened to two, so ``ihaaaan``
+    becomes ``ihaan``; the lemmatiser then resolves ``ihaan`` to ``ihan``
+    with Voikko. Case, emoji, URLs and punctuation are left alone: the
+    tokenizer handles them.
+
+    Parameters
+    ----------
+    text : str
+        Raw comment text.
+
+    Returns
+    -------
+    str
+        The normalised text.
+
+    Examples
+    --------
+    >>> from analyzer.text import normalize
+    >>> normalize("Ihaaaan   mahtavaa!! KylpylÃ¤ssÃ¤ oli kivaa")
+    'Ihaan mahtavaa!! Kylpylässä oli kivaa'
+    """
+    if not text:
+        return ""
+    if not text.isascii():
+        if _MOJIBAKE.search(text):
+            text = _fix_mojibake(text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACE.sub(" ", text)
+    text = _ELONGATED.sub(r"\1\1", text)
+    return text.strip()
