@@ -128,7 +128,34 @@ def main() -> int:
         if args.errors:
             for (form, gold, got, upos), c in errors.most_common(args.errors):
                 print(f"  {c:4d} {form!r:20} gold={gold!r:16} got={got!r:16} {upos}")
+    if not args.dev:
+        texts = read_texts(EVAL / "ud_finnish_ood/fi_ood-ud-test.conllu", ("thread", "tweet"))
+        from analyzer.text import lemma_features, tokenize
+
+        ntok = sum(len(tokenize(t)) for t in texts)
+        clear_cache()
+        for t in texts:  # cold pass fills the cache
+            lemma_features(t)
+        reps = 20
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            for t in texts:
+                lemma_features(t)
+        tps = reps * ntok / (time.perf_counter() - t0)
+        print(f"lemma_features, raw OOD thread+tweet text, warm: {tps:,.0f} tokens/s")
     return 0
+
+
+def read_texts(path: Path, genres: tuple[str, ...]) -> list[str]:
+    """The raw ``# text`` lines of the sentences of the given genres."""
+    out, keep = [], False
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("# sent_id"):
+                keep = line.split("=", 1)[1].strip().startswith(genres)
+            elif keep and line.startswith("# text ="):
+                out.append(line.split("=", 1)[1].strip())
+    return out
 
 
 if __name__ == "__main__":

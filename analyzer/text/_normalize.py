@@ -10,7 +10,9 @@ __all__ = ["normalize"]
 # UTF-8 read as Latin-1/CP1252 ("Ã¤" for "ä", "â€™" for "’"): only then is ftfy worth its cost.
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152-\u2122]|Ã|â€")
 # Control characters (NUL included) except tab/newline, plus bidi controls and BOM.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Three or more of the same letter never occur in standard Finnish: "ihaaaan".
 _ELONGATED = re.compile(r"([^\W\d_])\1{2,}")

@@ -1,0 +1,85 @@
+"""``analyzer train DATA``: fit a tone model on any labelled file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+HELP = "train a model on labelled comments, cross-validate it and save it"
+
+_LABEL_NAMES = ("label", "tone", "class", "luokka", "sävy", "category")
+
+
+def read_labelled(path: str, text_col: str | None, label_col: str | None,
+                  group_col: str | None = None) -> tuple[list[str], list[str], list[str] | None]:
+    """Texts, labels (and groups) of a labelled file; rows with an empty label are an error."""
+    from analyzer.errors import AnalyzerError
+    from analyzer.io import read_comments
+
+    df = read_comments(path, text_col=text_col)
+    text = df.attrs["roles"]["text"]
+    cols = {c.lower(): c for c in df.columns}
+    if label_col is None:
+        label_col = next((cols[n] for n in _LABEL_NAMES if n in cols), None)
+        if label_col is None:
+            raise AnalyzerError(
+                f"no label column found in {path} (columns: {', '.join(map(str, df.columns))}); "
+                "use --label-col"
+            )
+    elif label_col not in df.columns:
+        raise AnalyzerError(f"no column {label_col!r} in {path}")
+    if group_col is not None and group_col not in df.columns:
+        raise AnalyzerError(f"no column {group_col!r} in {path}")
+    labels = df[label_col].astype(str).str.strip()
+    empty = labels == ""
+    if empty.any():
+        lines = df.loc[empty, "_line"].tolist()[:5] if "_line" in df.columns else []
+        raise AnalyzerError(f"{int(empty.sum())} rows have no label (lines {lines}…)")
+    groups = df[group_col].astype(str).tolist() if group_col else None
+    return df[text].astype(str).tolist(), labels.tolist(), groups
+
+
+def print_figures(fig: dict[str, Any], title: str) -> None:
+    """Readable macro-F1, per-class table and confusion matrix."""
+    print(f"{title}: n={fig['n']}  macro-F1 {fig['macro_f1']:.3f}  accuracy {fig['accuracy']:.3f}"
+          f"  Brier {fig['brier']:.3f}  ECE {fig['ece']:.3f}")
+    w = max(12, *(len(c) for c in fig["labels"]))
+    print(f"  {'class':<{w}} precision  recall     F1  support")
+    for c, m in fig["per_class"].items():
+        print(f"  {c:<{w}} {m['precision']:9.3f} {m['recall']:7.3f} {m['f1']:6.3f} {m['support']:8d}")
+    print("  confusion (rows = gold, columns = predicted):")
+    labels = fig["confusion"]["labels"]
+    print("  " + " " * w + "".join(f"{c[:12]:>13}" for c in labels))
+    for c, row in zip(labels, fig["confusion"]["matrix"], strict=True):
+        print(f"  {c:<{w}}" + "".join(f"{v:13d}" for v in row))
+    for g, m in (fig.get("per_group") or {}).items():
+        print(f"  held out {g}: n={m['n']} macro-F1 {m['macro_f1']:.3f}")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("data", help="labelled CSV/TSV/XLSX/JSON(L)/Parquet file")
+    parser.add_argument("-o", "--output", default="model.skops", help="model file to write")
+    parser.add_argument("--text-col", help="column of the text")
+    parser.add_argument("--label-col", help="column of the label (default: label/tone/class)")
+    parser.add_argument("--group-col", help="group column for grouped CV (e.g. scenario)")
+    parser.add_argument("--cv", type=int, default=5, help="CV folds; 0 skips CV (default: 5)")
+    parser.add_argument("--C", type=float, default=4.0, help="inverse regularisation strength")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    from analyzer.model import save_model, train
+
+    texts, labels, groups = read_labelled(args.data, args.text_col, args.label_col, args.group_col)
+    model = train(texts, labels, groups=groups, cv=args.cv or None, C=args.C)
+    model.meta["source"] = str(args.data)
+    path = save_model(model, args.output)
+    if args.json:
+        print(json.dumps({"n": len(texts), "labels": model.labels,
+                          "cv": model.meta.get("cv"), "model": str(path)}, ensure_ascii=False))
+        return 0
+    if "cv" in model.meta:
+        print_figures(model.meta["cv"], f"cross-validation ({model.meta['cv']['scheme']})")
+    print(f"model saved: {path}")
+    return 0

@@ -1,0 +1,135 @@
+"""Loaders for the bundled data: the tone corpus and the demo thread.
+
+All texts in ``data/`` were written by the analyzer team (see
+``data/README.md``). The files live in the repository's ``data/`` folder;
+``ANALYZER_DATA`` points elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analyzer.errors import AnalyzerError
+
+__all__ = [
+    "CORPUS_COLUMNS",
+    "LABELS",
+    "PHASES",
+    "data_dir",
+    "load_corpus",
+    "load_demo",
+    "load_demo_events",
+    "load_demo_gold",
+]
+
+#: the three tones of the bundled corpus
+LABELS = ("criticism", "understanding", "neutral")
+#: what a corpus comment reacts to
+PHASES = ("incident", "explanation", "apology")
+CORPUS_COLUMNS = ("id", "scenario", "phase", "text", "label")
+
+
+def data_dir() -> Path:
+    """The folder of the bundled data (``$ANALYZER_DATA`` or the repository's ``data/``).
+
+    Examples
+    --------
+    >>> from analyzer.data import data_dir
+    >>> (data_dir() / "tone_corpus.csv").is_file()
+    True
+    """
+    env = os.environ.get("ANALYZER_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+
+
+def _file(name: str) -> Path:
+    path = data_dir() / name
+    if not path.is_file():
+        raise AnalyzerError(
+            f"bundled data file {path} not found (use a source checkout or set ANALYZER_DATA)"
+        )
+    return path
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def load_corpus(*, exclude_scenarios: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The hand-written tone corpus: ``id, scenario, phase, text, label``.
+
+    Parameters
+    ----------
+    exclude_scenarios : tuple of str
+        Scenarios to leave out.
+
+    Examples
+    --------
+    >>> from analyzer.data import load_corpus
+    >>> df = load_corpus()
+    >>> list(df.columns), len(df) >= 3000
+    (['id', 'scenario', 'phase', 'text', 'label'], True)
+    """
+    df = _read_csv(_file("tone_corpus.csv"))
+    if exclude_scenarios:
+        df = df[~df["scenario"].isin(exclude_scenarios)].reset_index(drop=True)
+    return df
+
+
+def load_demo(**read_options: Any) -> pd.DataFrame:
+    """The demo thread as an export would be read: times parsed, authors as written.
+
+    Parameters
+    ----------
+    **read_options
+        Passed to :func:`analyzer.io.read_comments`.
+
+    Examples
+    --------
+    >>> from analyzer.data import load_demo
+    >>> df = load_demo()
+    >>> len(df) >= 600, df.attrs["roles"]["text"]
+    (True, 'text')
+    """
+    from analyzer.io import read_comments
+
+    return read_comments(_file("demo_thread.csv"), **read_options)
+
+
+def load_demo_events(tz: str = "Europe/Helsinki") -> list[Any]:
+    """The company's statements around the demo thread, as timeline events.
+
+    Examples
+    --------
+    >>> from analyzer.data import load_demo_events
+    >>> [e.kind for e in load_demo_events()]
+    ['incident', 'statement', 'deletion', 'apology']
+    """
+    from analyzer.timeline import parse_events
+
+    return parse_events(path=_file("demo_events.csv"), tz=tz)
+
+
+def load_demo_gold() -> pd.DataFrame:
+    """Gold labels of the demo comments (``comment_id, label, segment``), for evaluation.
+
+    Examples
+    --------
+    >>> from analyzer.data import load_demo_gold
+    >>> sorted(load_demo_gold()["label"].unique())
+    ['criticism', 'neutral', 'understanding']
+    """
+    return _read_csv(_file("demo_gold.csv"))
+
+
+def demo_paths() -> dict[str, Path]:
+    """Paths of the demo files (thread, events, gold)."""
+    return {
+        "thread": _file("demo_thread.csv"),
+        "events": _file("demo_events.csv"),
+        "gold": _file("demo_gold.csv"),
+    }

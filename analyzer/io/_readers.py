@@ -1,0 +1,500 @@
+"""Format readers: each turns a source into column names and batches of raw rows.
+
+The readers only split the source into rows and columns; turning cells into
+text, parsing times and repairing mojibake happens once, in
+:mod:`analyzer.io._read`, for every format alike.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analyzer.errors import AnalyzerError
+from analyzer.io._columns import unique_names
+from analyzer.io._sniff import (
+    SAMPLE_BYTES,
+    detect_delimiter,
+    detect_encoding,
+    detect_format,
+    open_text,
+)
+from analyzer.io._types import ReadStats, Reject
+
+__all__ = ["RawBatch", "RawSource", "cell_text", "open_source"]
+
+#: column names the reader itself adds; a source column of that name is renamed
+RESERVED = ("_line",)
+
+
+@dataclass
+class RawBatch:
+    """Rows of one stretch of the source, cells not yet converted."""
+
+    frame: pd.DataFrame
+    lines: list[int]
+    rejects: list[Reject]
+    records: int
+    all_str: bool = False
+
+
+@dataclass
+class RawSource:
+    """Column names (unique, in source order) and the batches that follow."""
+
+    columns: list[str]
+    batches: Iterator[RawBatch]
+
+
+def _columns(names: list[Any]) -> list[str]:
+    cols = unique_names([*RESERVED, *names])[len(RESERVED) :]
+    return cols
+
+
+def cell_text(value: Any) -> str:
+    """One cell as text: ``''`` for missing, integral floats without ``.0``.
+
+    Examples
+    --------
+    >>> from analyzer.io._readers import cell_text
+    >>> [cell_text(v) for v in (None, 3.0, 2.5, True, "x", {"a": 1})]
+    ['', '3', '2.5', 'true', 'x', '{"a": 1}']
+    """
+    if isinstance(value, str):
+        return value
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if hasattr(value, "tolist"):  # numpy scalars and arrays
+        return cell_text(value.tolist())
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def open_source(source: Path, stats: ReadStats, chunksize: int) -> RawSource:
+    """Open a file of any supported format (errors as :class:`AnalyzerError`)."""
+    name = source.name
+    try:
+        if not source.exists():
+            raise AnalyzerError(f"{source}: no such file")
+        if source.is_dir():
+            raise AnalyzerError(f"{source}: is a folder, not a file")
+        with open(source, "rb") as f:
+            head = f.read(SAMPLE_BYTES)
+    except PermissionError as exc:
+        raise AnalyzerError(f"{source}: permission denied") from exc
+    except OSError as exc:
+        raise AnalyzerError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+    if not head.strip(b"\xef\xbb\xbf \t\r\n\x00"):
+        raise AnalyzerError(f"{name}: the file is empty")
+    fmt = detect_format(source, head)
+    stats.format = fmt
+    if fmt == "xlsx":
+        return _xlsx_source(source, chunksize)
+    if fmt == "parquet":
+        return _parquet_source(source, chunksize)
+    encoding = detect_encoding(head, name)
+    stats.encoding = encoding
+    if fmt == "json":
+        return _json_source(source, encoding, chunksize)
+    if fmt == "jsonl":
+        return _jsonl_source(source, encoding, chunksize)
+    return _csv_source(source, head, encoding, stats, chunksize)
+
+
+def frame_source(frame: pd.DataFrame, chunksize: int) -> RawSource:
+    """A pandas DataFrame as a source (rows numbered from 1)."""
+    columns = _columns(list(frame.columns))
+
+    def batches() -> Iterator[RawBatch]:
+        for start in range(0, len(frame), chunksize):
+            part = frame.iloc[start : start + chunksize]
+            part = part.set_axis(columns, axis=1).reset_index(drop=True)
+            lines = list(range(start + 1, start + len(part) + 1))
+            yield RawBatch(part, lines, [], len(part))
+
+    return RawSource(columns, batches())
+
+
+# ---------------------------------------------------------------- CSV / TSV
+
+
+def _raise_field_limit() -> None:
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:  # pragma: no cover - 32-bit C long
+            limit //= 2
+
+
+def _records(lines: Iterator[str], delimiter: str, first_line: int) -> Iterator[tuple]:
+    """Yield ``(start_line, fields or None, raw_lines)`` for each CSV record.
+
+    ``fields`` is None for a record that opened a quote and never closed it
+    (it would swallow the rest of the file): that first line is given back as
+    a reject and the lines after it are parsed again.
+    """
+    pending: list[tuple[int, Iterator[str]]] = [(first_line, lines)]
+    while pending:
+        start_no, it = pending.pop()
+        buf: list[str] = []
+
+        def feed(it: Iterator[str] = it, buf: list[str] = buf) -> Iterator[str]:
+            for line in it:
+                buf.append(line)
+                yield line
+
+        reader = csv.reader(feed(), delimiter=delimiter, strict=False)
+        held: tuple | None = None
+        next_no = start_no
+        for fields in reader:
+            record = (next_no, fields, buf[:])
+            buf.clear()
+            next_no = start_no + reader.line_num
+            if held is not None:
+                yield held
+            held = record
+        if held is None:
+            continue
+        start, fields, raw_lines = held
+        if len(raw_lines) > 1 and "".join(raw_lines).count('"') % 2 == 1:
+            yield (start, None, raw_lines[:1])
+            pending.append((start + 1, iter(raw_lines[1:])))
+        else:
+            yield held
+
+
+_SEP_LINE = re.compile(r'^"?sep=(.)"?\s*$')
+
+
+def _csv_source(
+    path: Path, head: bytes, encoding: str, stats: ReadStats, chunksize: int
+) -> RawSource:
+    _raise_field_limit()
+    sample = head.decode(encoding, errors="replace").lstrip("\ufeff")
+    first_line = sample.split("\n", 1)[0].strip()
+    sep_match = _SEP_LINE.match(first_line)
+    if sep_match:
+        delimiter = sep_match.group(1)
+        sample = sample.split("\n", 1)[1] if "\n" in sample else ""
+    else:
+        delimiter = detect_delimiter(sample, path.suffix.lower())
+    stats.delimiter = delimiter
+
+    f = open_text(path, encoding)
+    lines: Iterator[str] = iter(f)
+    line_no = 1
+    if sep_match:
+        next(lines, None)
+        line_no = 2
+    records = _records(lines, delimiter, line_no)
+    header: list[str] | None = None
+    for _, fields, _raw in records:
+        if fields:  # skip blank lines and an unterminated first line
+            header = fields
+            break
+    if header is None:
+        f.close()
+        raise AnalyzerError(f"{path.name}: no header row found (the file has no columns)")
+    columns = _columns(header)
+    width = len(columns)
+
+    def batches() -> Iterator[RawBatch]:
+        rows: list[list[str]] = []
+        nums: list[int] = []
+        rejects: list[Reject] = []
+        count = 0
+        try:
+            for start, fields, raw in records:
+                if fields is None:
+                    count += 1
+                    rejects.append(
+                        Reject.make(start, 'unterminated quote (") in this line', "".join(raw))
+                    )
+                elif not "".join(fields).strip():
+                    continue  # blank line, or an empty row such as ';;;'
+                else:
+                    count += 1
+                    n = len(fields)
+                    if n > width:
+                        if "".join(fields[width:]).strip():
+                            rejects.append(
+                                Reject.make(
+                                    start,
+                                    f"{n} fields, header has {width}",
+                                    "".join(raw).rstrip("\r\n"),
+                                )
+                            )
+                            continue
+                        fields = fields[:width]
+                    elif n < width:
+                        fields = fields + [""] * (width - n)
+                    rows.append(fields)
+                    nums.append(start)
+                if len(rows) >= chunksize:
+                    yield RawBatch(
+                        pd.DataFrame(rows, columns=columns, dtype=object),
+                        nums,
+                        rejects,
+                        count,
+                        all_str=True,
+                    )
+                    rows, nums, rejects, count = [], [], [], 0
+        except UnicodeError as exc:  # pragma: no cover - decoders use fallbacks
+            raise AnalyzerError(f"{path.name}: cannot decode the file ({exc})") from exc
+        finally:
+            f.close()
+        if rows or rejects:
+            frame = pd.DataFrame(rows, columns=columns, dtype=object)
+            if not rows:
+                frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+            yield RawBatch(frame, nums, rejects, count, all_str=True)
+
+    return RawSource(columns, batches())
+
+
+# ---------------------------------------------------------------- JSON / JSONL
+
+
+def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict:
+    out = {} if out is None else out
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            _flatten(value, name + ".", out)
+        elif isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+            _flatten(value[0], name + ".", out)
+        else:
+            out[name] = value
+    return out
+
+
+_RECORD_KEYS = ("data", "comments", "comments_v2", "items", "results", "records", "rows")
+
+
+def _find_records(doc: Any) -> list:
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict):
+        lists = {k: v for k, v in doc.items() if isinstance(v, list) and v}
+        for key in _RECORD_KEYS:
+            if key in lists and any(isinstance(x, dict) for x in lists[key]):
+                return lists[key]
+        dict_lists = [v for v in lists.values() if any(isinstance(x, dict) for x in v)]
+        if dict_lists:
+            return max(dict_lists, key=len)
+        return [doc]
+    return [doc]
+
+
+def _records_batches(
+    items: Iterator[tuple[int, Any, str]], columns: list[str], keys: list[str], chunksize: int
+) -> Iterator[RawBatch]:
+    rows: list[list[Any]] = []
+    nums: list[int] = []
+    rejects: list[Reject] = []
+    count = 0
+    for line, record, raw in items:
+        count += 1
+        if not isinstance(record, dict):
+            reason = "invalid JSON" if record is _INVALID else "not a JSON object"
+            rejects.append(Reject.make(line, reason, raw))
+        else:
+            flat = _flatten(record)
+            rows.append([cell_text(flat.get(k)) for k in keys])
+            nums.append(line)
+        if len(rows) >= chunksize:
+            yield RawBatch(
+                pd.DataFrame(rows, columns=columns, dtype=object), nums, rejects, count, True
+            )
+            rows, nums, rejects, count = [], [], [], 0
+    if rows or rejects:
+        frame = (
+            pd.DataFrame(rows, columns=columns, dtype=object)
+            if rows
+            else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+        )
+        yield RawBatch(frame, nums, rejects, count, True)
+
+
+_INVALID = object()
+
+
+def _keys_of(records: Iterator[Any]) -> list[str]:
+    keys: dict[str, None] = {}
+    for record in records:
+        if isinstance(record, dict):
+            for k in _flatten(record):
+                keys.setdefault(k, None)
+    return list(keys)
+
+
+def _json_source(path: Path, encoding: str, chunksize: int) -> RawSource:
+    with open_text(path, encoding) as f:
+        text = f.read()
+    try:
+        doc = json.loads(text.lstrip("\ufeff"))
+    except ValueError as exc:
+        msg = getattr(exc, "msg", str(exc))
+        where = f" at line {exc.lineno}" if hasattr(exc, "lineno") else ""
+        raise AnalyzerError(f"{path.name}: not valid JSON ({msg}{where})") from exc
+    records = _find_records(doc)
+    keys = _keys_of(iter(records))
+    columns = _columns(keys)
+    items = (
+        (i, r, "" if isinstance(r, dict) else json.dumps(r, ensure_ascii=False))
+        for i, r in enumerate(records, 1)
+    )
+    return RawSource(columns, _records_batches(items, columns, keys, chunksize))
+
+
+def _jsonl_items(path: Path, encoding: str) -> Iterator[tuple[int, Any, str]]:
+    with open_text(path, encoding) as f:
+        for no, line in enumerate(f, 1):
+            stripped = line.strip().lstrip("\ufeff")
+            if not stripped:
+                continue
+            try:
+                yield no, json.loads(stripped), stripped
+            except ValueError:
+                yield no, _INVALID, stripped
+
+
+def _jsonl_source(path: Path, encoding: str, chunksize: int) -> RawSource:
+    keys = _keys_of(r for _, r, _ in _jsonl_items(path, encoding))
+    if not keys:
+        raise AnalyzerError(f"{path.name}: no JSON objects found")
+    columns = _columns(keys)
+    return RawSource(
+        columns, _records_batches(_jsonl_items(path, encoding), columns, keys, chunksize)
+    )
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def _xlsx_source(path: Path, chunksize: int) -> RawSource:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        ws = wb.active if wb.active is not None else wb.worksheets[0]
+        rows_iter = ws.iter_rows(values_only=True)
+        first = max(1, ws.min_row or 1)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
+        raise AnalyzerError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
+    numbered = enumerate(rows_iter, first)
+    header = None
+    for _, values in numbered:
+        if any(v is not None and str(v).strip() for v in values):
+            header = list(values)
+            break
+    if header is None:
+        wb.close()
+        raise AnalyzerError(f"{path.name}: the first sheet is empty")
+    while header and (header[-1] is None or not str(header[-1]).strip()):
+        header.pop()
+    columns = _columns(header)
+    width = len(columns)
+
+    def batches() -> Iterator[RawBatch]:
+        rows: list[list[str]] = []
+        nums: list[int] = []
+        rejects: list[Reject] = []
+        count = 0
+        try:
+            for no, values in numbered:
+                cells = [cell_text(v) for v in values]
+                if not any(c.strip() for c in cells):
+                    continue
+                count += 1
+                if len(cells) > width and any(c.strip() for c in cells[width:]):
+                    last = max(i for i, c in enumerate(cells) if c.strip()) + 1
+                    rejects.append(
+                        Reject.make(
+                            no, f"{last} cells, header has {width}", "\t".join(cells[:last])
+                        )
+                    )
+                else:
+                    cells = (cells + [""] * width)[:width]
+                    rows.append(cells)
+                    nums.append(no)
+                if len(rows) >= chunksize:
+                    yield RawBatch(
+                        pd.DataFrame(rows, columns=columns, dtype=object),
+                        nums,
+                        rejects,
+                        count,
+                        True,
+                    )
+                    rows, nums, rejects, count = [], [], [], 0
+        finally:
+            wb.close()
+        if rows or rejects:
+            frame = (
+                pd.DataFrame(rows, columns=columns, dtype=object)
+                if rows
+                else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+            )
+            yield RawBatch(frame, nums, rejects, count, True)
+
+    return RawSource(columns, batches())
+
+
+# ---------------------------------------------------------------- Parquet
+
+
+def _parquet_source(path: Path, chunksize: int) -> RawSource:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise AnalyzerError(f"{path.name}: not a readable Parquet file ({exc})") from exc
+    columns = _columns(pf.schema_arrow.names)
+
+    def batches() -> Iterator[RawBatch]:
+        start = 0
+        try:
+            for batch in pf.iter_batches(batch_size=chunksize):
+                part = batch.to_pandas().set_axis(columns, axis=1)
+                n = len(part)
+                yield RawBatch(part, list(range(start + 1, start + n + 1)), [], n)
+                start += n
+        except pa.ArrowException as exc:
+            raise AnalyzerError(f"{path.name}: cannot read Parquet data ({exc})") from exc
+
+    return RawSource(columns, batches())

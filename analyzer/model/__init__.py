@@ -1,0 +1,41 @@
+"""The tone classifier: features, pipeline, training, safe model files, explanations.
+
+Examples
+--------
+>>> from analyzer.model import load_model
+>>> load_model().score_frame(["Hienoa asiakaspalvelua 👏👏", "Kiitos anteeksipyynnöstä"])["tone"].tolist()
+['criticism', 'understanding']
+"""
+
+from analyzer.model._explain import Explanation, explain, top_features
+from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
+from analyzer.model._persist import (
+    TRUSTED_TYPES,
+    data_hash,
+    default_model_path,
+    library_versions,
+    load_model,
+    save_model,
+)
+from analyzer.model._pipeline import ToneModel, build_pipeline
+from analyzer.model._train import classification_figures, cross_validate, evaluate, train
+
+__all__ = [
+    "STYLE_FEATURES",
+    "TRUSTED_TYPES",
+    "CommentVectorizer",
+    "Explanation",
+    "ToneModel",
+    "build_pipeline",
+    "classification_figures",
+    "cross_validate",
+    "data_hash",
+    "default_model_path",
+    "evaluate",
+    "explain",
+    "library_versions",
+    "load_model",
+    "save_model",
+    "top_features",
+    "train",
+]

@@ -1,0 +1,301 @@
+"""Turn comments into the sparse features the tone classifier reads.
+
+:class:`CommentVectorizer` joins three views of a comment:
+
+``lemma``
+    Voikko lemma uni- and bigrams from :func:`analyzer.text.lemma_features`
+    (negation scope marked ``NEG_``, compound parts optional), so
+    ``kylpylään``, ``kylpylässä`` and ``kylpylöitä`` count as one word.
+``char``
+    character 2–5-grams inside each word of the normalised text (like
+    scikit-learn's ``analyzer="char_wb"``); they catch spelling variants,
+    typos and spoken forms Voikko does not know.
+``style``
+    a few cheap signals of tone: emoji, ``!``/``?`` runs, capitals, length.
+
+Character n-grams of a word depend on the word alone, so they are computed
+once per distinct word and kept in a per-process cache as arrays of column
+indices: a document's character block is the concatenation of its words'
+arrays. This is what makes batch scoring fast; the naive vectoriser
+recomputes every n-gram of every occurrence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.utils.validation import check_is_fitted
+
+from analyzer.text import lemma_features, normalize
+
+__all__ = ["STYLE_FEATURES", "CommentVectorizer"]
+
+#: names of the style columns, in order
+STYLE_FEATURES = (
+    "emoji",
+    "exclaim_run",
+    "question_run",
+    "caps_words",
+    "log_length",
+    "mention",
+    "ellipsis",
+)
+
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0f\u200d]"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
+_MENTION = re.compile(r"@\w")
+_CHAR_CACHE_LIMIT = 500_000
+
+
+def _style_row(text: str) -> list[float]:
+    words = _WORD.findall(text)
+    return [
+        min(len(_EMOJI.findall(text)), 10) / 10,
+        1.0 if "!!" in text else (0.5 if "!" in text else 0.0),
+        1.0 if "??" in text else (0.5 if "?" in text else 0.0),
+        min(len(_CAPS.findall(text)), 5) / 5,
+        math.log1p(len(words)) / 5,
+        1.0 if _MENTION.search(text) else 0.0,
+        1.0 if "..." in text or "…" in text else 0.0,
+    ]
+
+
+def _char_grams(word: str, lo: int, hi: int) -> list[str]:
+    padded = f" {word} "
+    grams = []
+    for n in range(lo, hi + 1):
+        if n > len(padded):
+            break
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+def _word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
+    grams = list(tokens) if lo <= 1 else []
+    for n in range(max(lo, 2), hi + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+class CommentVectorizer(TransformerMixin, BaseEstimator):
+    """Lemma n-grams + character n-grams + style signals of Finnish comments.
+
+    Each block is weighted with TF-IDF (sublinear term frequency) and
+    normalised to unit length; the style block is scaled by ``style_weight``.
+
+    Parameters
+    ----------
+    word_ngram_range : tuple of int, default=(1, 2)
+        Lemma n-gram sizes. ``None`` leaves the lemma block out.
+    char_ngram_range : tuple of int, default=(2, 5)
+        Character n-gram sizes within words. ``None`` leaves the block out.
+    negation : bool, default=True
+        Mark lemmas in the scope of a negation verb with ``NEG_``.
+    compounds : bool, default=True
+        Add the parts of compound words as extra lemmas.
+    min_df : int, default=2
+        Keep n-grams that occur in at least this many training comments.
+    max_features : int or None, default=200000
+        Keep at most this many n-grams per block (the most frequent).
+    style_weight : float, default=1.0
+        Multiplier of the style block; ``0`` leaves it out.
+
+    Attributes
+    ----------
+    word_vocabulary_ : ndarray of str
+        The kept lemma n-grams; column ``i`` of the lemma block is entry ``i``.
+    char_vocabulary_ : ndarray of str
+        The kept character n-grams.
+    word_tfidf_, char_tfidf_ : TfidfTransformer
+        The fitted weightings of each block.
+
+    Examples
+    --------
+    >>> from analyzer.model import CommentVectorizer
+    >>> vec = CommentVectorizer(min_df=1).fit(["Hävetkää!", "Kiitos hyvästä palvelusta"])
+    >>> X = vec.transform(["Hävetkää nyt"])
+    >>> X.shape[0], X.shape[1] == len(vec.get_feature_names_out())
+    (1, True)
+    """
+
+    def __init__(
+        self,
+        word_ngram_range: tuple[int, int] | None = (1, 2),
+        char_ngram_range: tuple[int, int] | None = (2, 5),
+        negation: bool = True,
+        compounds: bool = True,
+        min_df: int = 2,
+        max_features: int | None = 200_000,
+        style_weight: float = 1.0,
+    ) -> None:
+        self.word_ngram_range = word_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.negation = negation
+        self.compounds = compounds
+        self.min_df = min_df
+        self.max_features = max_features
+        self.style_weight = style_weight
+
+    # -- per-process caches, never serialised ---------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        for key in ("_word_index", "_char_index", "_char_cache"):
+            state.pop(key, None)
+        return state
+
+    def _index(self, name: str) -> dict[str, int]:
+        key = f"_{name}_index"
+        idx = self.__dict__.get(key)
+        if idx is None:
+            vocab = getattr(self, f"{name}_vocabulary_")
+            idx = {g: i for i, g in enumerate(vocab.tolist())}
+            self.__dict__[key] = idx
+        return idx
+
+    # -- analysis of one document --------------------------------------------
+    def _words(self, text: str) -> list[str]:
+        return normalize(text).lower().split()
+
+    def _lemma_grams(self, text: str) -> list[str]:
+        lo, hi = self.word_ngram_range  # type: ignore[misc]
+        toks = lemma_features(text, negation=self.negation, compounds=self.compounds)
+        return _word_grams(toks, lo, hi)
+
+    @staticmethod
+    def _check_texts(X: Iterable[Any]) -> list[str]:
+        if isinstance(X, str):
+            raise ValueError("CommentVectorizer expects an iterable of texts, not one string")
+        return ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+
+    def _fit_vocabulary(self, docs: Iterable[list[str]]) -> np.ndarray:
+        df: dict[str, int] = {}
+        for grams in docs:
+            for g in set(grams):
+                df[g] = df.get(g, 0) + 1
+        kept = [(c, g) for g, c in df.items() if c >= self.min_df]
+        kept.sort(key=lambda cg: (-cg[0], cg[1]))
+        if self.max_features is not None:
+            kept = kept[: self.max_features]
+        return np.array(sorted(g for _, g in kept), dtype=str)
+
+    # -- scikit-learn API -------------------------------------------------------
+    def fit(self, X: Iterable[Any], y: Any = None) -> CommentVectorizer:
+        """Learn the n-gram vocabularies and IDF weights from texts."""
+        self._fit_transform(X, fit=True)
+        return self
+
+    def fit_transform(self, X: Iterable[Any], y: Any = None, **fit_params: Any) -> sp.csr_matrix:
+        """Fit on ``X`` and return its feature matrix."""
+        return self._fit_transform(X, fit=True)
+
+    def transform(self, X: Iterable[Any]) -> sp.csr_matrix:
+        """The feature matrix of texts, one row per text."""
+        check_is_fitted(self, "n_features_out_")
+        return self._fit_transform(X, fit=False)
+
+    def _fit_transform(self, X: Iterable[Any], *, fit: bool) -> sp.csr_matrix:
+        texts = self._check_texts(X)
+        if fit:
+            if self.word_ngram_range is None and self.char_ngram_range is None:
+                raise ValueError("at least one of word_ngram_range, char_ngram_range is needed")
+            for k in ("_word_index", "_char_index", "_char_cache"):
+                self.__dict__.pop(k, None)
+        blocks: list[sp.csr_matrix] = []
+        if self.word_ngram_range is not None:
+            grams = [self._lemma_grams(t) for t in texts]
+            if fit:
+                self.word_vocabulary_ = self._fit_vocabulary(grams)
+            counts = self._count(grams, self._index("word"))
+            if fit:
+                self.word_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
+            blocks.append(self.word_tfidf_.transform(counts))
+        if self.char_ngram_range is not None:
+            words = [self._words(t) for t in texts]
+            if fit:
+                lo, hi = self.char_ngram_range
+                self.char_vocabulary_ = self._fit_vocabulary(
+                    [g for w in ws for g in _char_grams(w, lo, hi)] for ws in words
+                )
+            counts = self._char_counts(words)
+            if fit:
+                self.char_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
+            blocks.append(self.char_tfidf_.transform(counts))
+        if self.style_weight:
+            style = np.array([_style_row(t) for t in texts], dtype=np.float64).reshape(
+                len(texts), len(STYLE_FEATURES)
+            )
+            blocks.append(sp.csr_matrix(style * self.style_weight))
+        out = sp.hstack(blocks, format="csr", dtype=np.float64)
+        if fit:
+            self.n_features_out_ = out.shape[1]
+        return out
+
+    @staticmethod
+    def _count(docs: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:
+        indptr = [0]
+        indices: list[int] = []
+        for grams in docs:
+            indices.extend(j for j in map(index.get, grams) if j is not None)
+            indptr.append(len(indices))
+        return _csr_counts(indices, indptr, len(index))
+
+    def _char_counts(self, words: list[list[str]]) -> sp.csr_matrix:
+        index = self._index("char")
+        cache: dict[str, np.ndarray] = self.__dict__.setdefault("_char_cache", {})
+        lo, hi = self.char_ngram_range  # type: ignore[misc]
+        pieces: list[np.ndarray] = []
+        indptr = np.zeros(len(words) + 1, dtype=np.int64)
+        total = 0
+        for i, ws in enumerate(words):
+            for w in ws:
+                arr = cache.get(w)
+                if arr is None:
+                    arr = np.fromiter(
+                        (j for j in map(index.get, _char_grams(w, lo, hi)) if j is not None),
+                        dtype=np.int32,
+                    )
+                    if len(cache) >= _CHAR_CACHE_LIMIT:
+                        cache.clear()
+                    cache[w] = arr
+                pieces.append(arr)
+                total += len(arr)
+            indptr[i + 1] = total
+        indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
+        return _csr_counts(indices, indptr, len(index))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the output columns: ``lemma:…``, ``char:…``, ``style:…``."""
+        check_is_fitted(self, "n_features_out_")
+        names: list[str] = []
+        if self.word_ngram_range is not None:
+            names.extend("lemma:" + g for g in self.word_vocabulary_.tolist())
+        if self.char_ngram_range is not None:
+            names.extend("char:" + g for g in self.char_vocabulary_.tolist())
+        if self.style_weight:
+            names.extend("style:" + s for s in STYLE_FEATURES)
+        return np.array(names, dtype=object)
+
+    def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags object
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags
+
+
+def _csr_counts(indices: Any, indptr: Any, n_cols: int) -> sp.csr_matrix:
+    indices = np.asarray(indices, dtype=np.int32)
+    indptr = np.asarray(indptr, dtype=np.int64)
+    data = np.ones(len(indices), dtype=np.float64)
+    m = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, max(n_cols, 1)))
+    m.sum_duplicates()
+    return m

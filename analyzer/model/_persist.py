@@ -1,0 +1,182 @@
+"""Safe model files: skops with an explicit list of trusted types.
+
+A model file is a skops archive holding ``{"pipeline": …, "meta": {…}}``.
+Loading first lists the types the file would create; a file that asks for any
+type outside :data:`TRUSTED_TYPES` (or that is not a skops archive at all,
+such as a pickle) is refused with a one-line :class:`~analyzer.errors.AnalyzerError`
+before anything in it is executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata as md
+import os
+import tempfile
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from analyzer.errors import AnalyzerError
+from analyzer.model._pipeline import ToneModel
+
+__all__ = [
+    "TRUSTED_TYPES",
+    "data_hash",
+    "default_model_path",
+    "library_versions",
+    "load_model",
+    "save_model",
+]
+
+#: Types a model file may contain besides skops' default-trusted builtins and numpy/scipy.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "analyzer.model._features.CommentVectorizer",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.isotonic.IsotonicRegression",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.svm._classes.LinearSVC",
+    "sklearn.utils._bunch.Bunch",
+)
+
+_ENV = "ANALYZER_MODEL"
+
+
+def default_model_path() -> Path:
+    """The model used when none is given: ``$ANALYZER_MODEL`` or ``models/tone-fi.skops``.
+
+    Examples
+    --------
+    >>> from analyzer.model import default_model_path
+    >>> default_model_path().name
+    'tone-fi.skops'
+    """
+    env = os.environ.get(_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "models" / "tone-fi.skops"
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries a model depends on.
+
+    Examples
+    --------
+    >>> from analyzer.model import library_versions
+    >>> sorted(library_versions())[:2]
+    ['analyzer', 'libvoikko']
+    """
+    out = {}
+    for name in ("analyzer", "libvoikko", "numpy", "scikit-learn", "scipy", "skops"):
+        try:
+            out[name] = md.version(name)
+        except md.PackageNotFoundError:  # pragma: no cover
+            out[name] = "?"
+    return out
+
+
+def data_hash(texts: Any, labels: Any) -> str:
+    """SHA-256 of the training texts and labels, in order.
+
+    Examples
+    --------
+    >>> from analyzer.model import data_hash
+    >>> data_hash(["a"], ["b"])[:12]
+    'sha256:0e8f3'
+    """
+    h = hashlib.sha256()
+    for t, y in zip(texts, labels, strict=True):
+        h.update(str(t).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+        h.update(str(y).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1e")
+    return "sha256:" + h.hexdigest()
+
+
+def save_model(model: ToneModel, path: str | os.PathLike[str]) -> Path:
+    """Write ``model`` to a skops file atomically; returns the path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analyzer.model import load_model, save_model
+    >>> m = load_model()
+    >>> out = save_model(m, pathlib.Path(tempfile.mkdtemp()) / "copy.skops")
+    >>> load_model(out).labels == m.labels
+    True
+    """
+    import skops.io as sio
+
+    path = Path(path)
+    meta = dict(model.meta)
+    meta.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
+    meta.setdefault("versions", library_versions())
+    meta["labels"] = model.labels
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise AnalyzerError(f"cannot write model: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        sio.dump({"pipeline": model.pipeline, "meta": meta}, tmp, compression=zipfile.ZIP_DEFLATED)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise AnalyzerError(f"cannot write model {path}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
+    """Load a model file, refusing anything but trusted types.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        The ``.skops`` file; default :func:`default_model_path`.
+
+    Raises
+    ------
+    AnalyzerError
+        The file is missing, is not a skops model (e.g. a pickle), is damaged,
+        or contains types outside :data:`TRUSTED_TYPES`.
+
+    Examples
+    --------
+    >>> from analyzer.model import load_model
+    >>> load_model().labels
+    ['criticism', 'neutral', 'understanding']
+    """
+    import skops.io as sio
+
+    path = Path(path) if path is not None else default_model_path()
+    if not path.is_file():
+        hint = " (run `make model` to train the default model)" if path == default_model_path() else ""
+        raise AnalyzerError(f"model file {path} not found{hint}")
+    if not zipfile.is_zipfile(path):
+        raise AnalyzerError(
+            f"refusing {path}: not a skops model file (pickles are never loaded)"
+        )
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # noqa: BLE001 - any parse failure means a damaged file
+        raise AnalyzerError(f"refusing {path}: damaged model file ({exc})") from None
+    unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if unknown:
+        raise AnalyzerError(f"refusing {path}: it contains untrusted types: {', '.join(unknown)}")
+    try:
+        obj = sio.load(path, trusted=list(untrusted))
+    except Exception as exc:  # noqa: BLE001 - damaged or tampered archive
+        raise AnalyzerError(f"refusing {path}: damaged model file ({exc})") from None
+    if not isinstance(obj, dict) or "pipeline" not in obj:
+        raise AnalyzerError(f"refusing {path}: not an analyzer model file")
+    pipeline = obj["pipeline"]
+    if not hasattr(pipeline, "predict_proba"):
+        raise AnalyzerError(f"refusing {path}: the model cannot give probabilities")
+    return ToneModel(pipeline, dict(obj.get("meta") or {}))

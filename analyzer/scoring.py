@@ -1,0 +1,427 @@
+"""Batch scoring: exports in, the same rows with tones out.
+
+:func:`score` returns a DataFrame for notebooks; :func:`score_file` streams
+any size of file chunk by chunk to an output file with flat memory. Chunks
+are scored in parallel worker processes (``jobs``) or on a Dask cluster
+(``engine="dask"``); either way every input row gives exactly one output row,
+in the input order, and rows that cannot be read go to a rejects file.
+
+Workers receive the model as bytes (a skops archive) and load it once, so
+the same code serves local processes and remote Dask workers alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analyzer.errors import AnalyzerError
+
+__all__ = ["ScoreSummary", "score", "score_file"]
+
+_MODELS: dict[str, Any] = {}
+
+
+def _model_from_bytes(blob: bytes) -> Any:
+    """Load (once per process) the model held in a skops archive's bytes."""
+    key = hashlib.sha256(blob).hexdigest()
+    model = _MODELS.get(key)
+    if model is None:
+        import tempfile
+
+        from analyzer.model import load_model
+
+        with tempfile.NamedTemporaryFile(suffix=".skops", delete=False) as fh:
+            fh.write(blob)
+        try:
+            model = load_model(fh.name)
+        finally:
+            os.unlink(fh.name)
+        _MODELS.clear()
+        _MODELS[key] = model
+    return model
+
+
+def _score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, Any]:
+    """Worker task: tones, probabilities (and lemmas) of a list of texts."""
+    model = _model_from_bytes(blob)
+    proba = model.predict_proba(texts)
+    out: dict[str, Any] = {
+        "labels": model.labels,
+        "proba": proba.astype(np.float32),
+    }
+    if with_lemmas:
+        from analyzer.text import lemma_features
+
+        out["lemmas"] = [" ".join(lemma_features(t, negation=False)) for t in texts]
+    return out
+
+
+def _model_blob(model: Any) -> bytes:
+    from analyzer.model import ToneModel, default_model_path, load_model, save_model
+
+    if model is None or isinstance(model, (str, os.PathLike)):
+        path = Path(model) if model is not None else default_model_path()
+        load_model(path)  # validates: missing, pickle, damaged, untrusted -> one line
+        return path.read_bytes()
+    if isinstance(model, ToneModel):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            return save_model(model, Path(tmp) / "m.skops").read_bytes()
+    raise AnalyzerError(f"model must be a path or a ToneModel, not {type(model).__name__}")
+
+
+@dataclass
+class ScoreSummary:
+    """What a scoring run did: rows read, scored and rejected, time and speed."""
+
+    rows_read: int = 0
+    rows_scored: int = 0
+    rows_rejected: int = 0
+    bad_times: int = 0
+    seconds: float = 0.0
+    output: str | None = None
+    rejects_file: str | None = None
+    tones: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def per_second(self) -> float:
+        """Comments scored per second."""
+        return self.rows_scored / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        """The one-line summary printed by ``analyzer score``."""
+        s = (
+            f"rows read {self.rows_read}, scored {self.rows_scored}, "
+            f"rejected {self.rows_rejected}"
+        )
+        if self.bad_times:
+            s += f", unreadable times {self.bad_times} (kept with empty time)"
+        s += f"; {self.seconds:.1f} s, {self.per_second:,.0f} comments/s"
+        return s
+
+
+class _Runner:
+    """Runs :func:`_score_texts` over chunks in order: in-process, processes or Dask."""
+
+    def __init__(self, blob: bytes, with_lemmas: bool, jobs: int, engine: str,
+                 scheduler: str | None) -> None:
+        self.blob = blob
+        self.with_lemmas = with_lemmas
+        self.engine = engine
+        self.jobs = jobs
+        self._pool: Any = None
+        self._client: Any = None
+        self._cluster: Any = None
+        self._blob_ref: Any = blob
+        if engine == "dask":
+            try:
+                from distributed import Client, LocalCluster
+            except ImportError:  # pragma: no cover - dependency
+                raise AnalyzerError("engine 'dask' needs dask[distributed] installed") from None
+            if scheduler:
+                try:
+                    self._client = Client(scheduler, timeout="10s")
+                except OSError as exc:
+                    raise AnalyzerError(f"cannot reach Dask scheduler {scheduler}: {exc}") from None
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=40,
+                )
+                self._client = Client(self._cluster)
+            self._blob_ref = self._client.scatter(blob, broadcast=True)
+        elif engine == "local":
+            if jobs > 1:
+                self._pool = ProcessPoolExecutor(max_workers=jobs)
+        else:
+            raise AnalyzerError(f"unknown engine {engine!r} (use 'local' or 'dask')")
+
+    def submit(self, texts: list[str]) -> Any:
+        if self._client is not None:
+            return self._client.submit(
+                _score_texts, texts, self._blob_ref, self.with_lemmas, pure=False
+            )
+        if self._pool is not None:
+            return self._pool.submit(_score_texts, texts, self.blob, self.with_lemmas)
+        fut: Future[dict[str, Any]] = Future()
+        fut.set_result(_score_texts(texts, self.blob, self.with_lemmas))
+        return fut
+
+    @property
+    def ahead(self) -> int:
+        """How many chunks may be in flight (bounds memory)."""
+        return 1 if self.jobs <= 1 and self._client is None else 2 * max(1, self.jobs)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _attach(frame: pd.DataFrame, result: dict[str, Any]) -> pd.DataFrame:
+    labels = result["labels"]
+    proba = result["proba"]
+    out = frame.copy()
+    out["tone"] = np.asarray(labels, dtype=object)[proba.argmax(axis=1)] if len(out) else []
+    for j, c in enumerate(labels):
+        out[f"p_{c}"] = np.round(proba[:, j].astype(np.float64), 4)
+    if "lemmas" in result:
+        out["lemmas"] = result["lemmas"]
+    return out
+
+
+def _iter_scored(
+    source: Any,
+    *,
+    model: Any,
+    text_col: str | None,
+    time_col: str | None,
+    author_col: str | None,
+    tz: str,
+    with_lemmas: bool,
+    jobs: int | None,
+    chunksize: int,
+    engine: str,
+    scheduler: str | None,
+    stats: Any,
+    on_rejects: Callable[[list[Any]], None],
+) -> Iterator[tuple[pd.DataFrame, Any]]:
+    from analyzer.io import iter_comments
+
+    blob = _model_blob(model)
+    n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    chunks = iter_comments(
+        source, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz,
+        chunksize=chunksize, stats=stats,
+    )
+    runner = _Runner(blob, with_lemmas, n_jobs, engine, scheduler)
+    pending: deque[tuple[Any, Any]] = deque()
+    try:
+        for chunk in chunks:
+            on_rejects(chunk.rejects)
+            texts = chunk.frame[chunk.roles.text].tolist()
+            pending.append((chunk, runner.submit(texts)))
+            while len(pending) >= runner.ahead:
+                done, fut = pending.popleft()
+                yield _attach(done.frame, fut.result()), done.roles
+        while pending:
+            done, fut = pending.popleft()
+            yield _attach(done.frame, fut.result()), done.roles
+    finally:
+        runner.close()
+
+
+def _finish_frame(frame: pd.DataFrame, roles: Any, *, keep_authors: bool, salt: str | None,
+                  for_file: bool, excel_safe: bool) -> pd.DataFrame:
+    from analyzer.io import excel_safe as make_safe
+    from analyzer.io import format_times, pseudonymize
+
+    out = frame.drop(columns=[c for c in frame.columns if c == "_line"])
+    if roles.author and not keep_authors:
+        out[roles.author] = pseudonymize(out[roles.author].astype(str).tolist(), salt=salt)
+    if for_file:
+        if roles.time:
+            out[roles.time] = format_times(out[roles.time])
+        if excel_safe:
+            out = make_safe(out)
+    return out
+
+
+def score(
+    source: Any,
+    *,
+    model: Any = None,
+    text_col: str | None = None,
+    time_col: str | None = None,
+    author_col: str | None = None,
+    tz: str = "Europe/Helsinki",
+    keep_authors: bool = False,
+    salt: str | None = None,
+    with_lemmas: bool = False,
+    jobs: int | None = 1,
+    chunksize: int = 20_000,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> pd.DataFrame:
+    """Score comments: the input rows with ``tone`` and ``p_<tone>`` columns added.
+
+    Parameters
+    ----------
+    source : path or pandas.DataFrame
+        An export file (CSV/TSV/XLSX/JSON/JSONL/Parquet) or a DataFrame.
+    model : path or ToneModel, optional
+        Default: the bundled model (:func:`analyzer.model.default_model_path`).
+    text_col, time_col, author_col : str, optional
+        Column names when they cannot be found automatically.
+    tz : str, default="Europe/Helsinki"
+        Time zone of times written without one.
+    keep_authors : bool, default=False
+        Keep author names; by default they become stable salted pseudonyms.
+    salt : str, optional
+        Salt of the pseudonyms (default: ``ANALYZER_SALT`` or a per-user salt).
+    with_lemmas : bool, default=False
+        Add a ``lemmas`` column (space-separated Voikko lemmas).
+    jobs : int or None, default=1
+        Worker processes; ``None`` or ``0`` uses all cores.
+    chunksize : int, default=20000
+        Rows per chunk.
+    engine : {"local", "dask"}, default="local"
+        ``"dask"`` scores chunks on a Dask cluster (``scheduler`` address, or a
+        ``LocalCluster`` with ``jobs`` workers).
+    scheduler : str, optional
+        Address of a running Dask scheduler.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Original columns in their order (time parsed to tz-aware timestamps),
+        then ``tone`` and ``p_<label>``; ``attrs["roles"]``,
+        ``attrs["rejects"]`` and ``attrs["summary"]`` describe the run.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analyzer
+    >>> df = pd.DataFrame({"kommentti": ["Hävetkää!", "Kiitos anteeksipyynnöstä ❤️"]})
+    >>> analyzer.score(df)["tone"].tolist()
+    ['criticism', 'understanding']
+    """
+    from analyzer.io import ReadStats
+
+    stats = ReadStats()
+    rejects: list[Any] = []
+    t0 = time.perf_counter()
+    frames = []
+    roles = None
+    for frame, roles in _iter_scored(
+        source, model=model, text_col=text_col, time_col=time_col, author_col=author_col,
+        tz=tz, with_lemmas=with_lemmas, jobs=jobs, chunksize=chunksize, engine=engine,
+        scheduler=scheduler, stats=stats, on_rejects=rejects.extend,
+    ):
+        frames.append(_finish_frame(frame, roles, keep_authors=keep_authors, salt=salt,
+                                    for_file=False, excel_safe=False))
+    if not frames:
+        raise AnalyzerError("no comments to score")
+    out = pd.concat(frames, ignore_index=True)
+    summary = ScoreSummary(
+        rows_read=stats.rows_read, rows_scored=len(out), rows_rejected=stats.rows_rejected,
+        bad_times=stats.bad_times, seconds=time.perf_counter() - t0,
+        tones=out["tone"].value_counts().to_dict(),
+    )
+    out.attrs["roles"] = roles.as_dict() if roles is not None else {}
+    out.attrs["rejects"] = rejects
+    out.attrs["summary"] = summary
+    return out
+
+
+def score_file(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    model: Any = None,
+    text_col: str | None = None,
+    time_col: str | None = None,
+    author_col: str | None = None,
+    tz: str = "Europe/Helsinki",
+    keep_authors: bool = False,
+    salt: str | None = None,
+    with_lemmas: bool = False,
+    excel: bool = False,
+    excel_safe: bool = True,
+    jobs: int | None = None,
+    chunksize: int = 20_000,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+) -> ScoreSummary:
+    """Score an export file into an output file, streaming with flat memory.
+
+    The output has every input column in the original order plus ``tone``
+    and ``p_<label>`` (and ``lemmas`` with ``with_lemmas``), exactly one row
+    per readable input row in the same order, times in ISO 8601 with offset.
+    Unreadable rows go to ``OUTPUT.rejects.csv`` with line number and reason.
+    Both files are written atomically. Parameters as in :func:`score`, plus:
+
+    Parameters
+    ----------
+    output : path
+        ``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx`` or ``.parquet``.
+    excel : bool, default=False
+        CSV for Finnish Excel: ``;`` separated, UTF-8 with BOM.
+    excel_safe : bool, default=True
+        Neutralise cells starting with ``= + - @`` so spreadsheets do not run them.
+    progress : bool, optional
+        Show a progress bar on stderr (default: when stderr is a terminal).
+
+    Returns
+    -------
+    ScoreSummary
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from analyzer.scoring import score_file
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "in.csv").write_text("message\\nHävetkää!\\n", encoding="utf-8")
+    >>> score_file(d / "in.csv", d / "out.csv", jobs=1).rows_scored
+    1
+    """
+    from analyzer.io import ReadStats, TableWriter, write_rejects
+
+    output = Path(output)
+    stats = ReadStats()
+    rejects: list[Any] = []
+    t0 = time.perf_counter()
+    summary = ScoreSummary(output=str(output))
+    tones: dict[str, int] = {}
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" comments", file=sys.stderr, desc="scoring", dynamic_ncols=True)
+    try:
+        with TableWriter(output, excel=excel) as writer:
+            for frame, roles in _iter_scored(
+                source, model=model, text_col=text_col, time_col=time_col,
+                author_col=author_col, tz=tz, with_lemmas=with_lemmas, jobs=jobs,
+                chunksize=chunksize, engine=engine, scheduler=scheduler, stats=stats,
+                on_rejects=rejects.extend,
+            ):
+                out = _finish_frame(frame, roles, keep_authors=keep_authors, salt=salt,
+                                    for_file=True, excel_safe=excel_safe)
+                writer.write(out)
+                summary.rows_scored += len(out)
+                for k, v in out["tone"].value_counts().items():
+                    tones[str(k)] = tones.get(str(k), 0) + int(v)
+                if bar is not None:
+                    bar.update(len(out))
+    finally:
+        if bar is not None:
+            bar.close()
+    if rejects:
+        rej_path = output.with_name(output.name + ".rejects.csv")
+        write_rejects(rej_path, rejects)
+        summary.rejects_file = str(rej_path)
+    summary.rows_read = stats.rows_read
+    summary.rows_rejected = stats.rows_rejected
+    summary.bad_times = stats.bad_times
+    summary.tones = tones
+    summary.seconds = time.perf_counter() - t0
+    return summary

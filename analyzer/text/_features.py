@@ -1,0 +1,169 @@
+"""Comment-level views: analysed tokens and the classifier's lemma features."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.text._lemmatize import _CACHE, _choose, _lookup
+from analyzer.text._lexicon import NEGATION
+from analyzer.text._tokenize import tokenize
+
+__all__ = ["NEG_PREFIX", "NEG_SCOPE", "Token", "analyze", "lemma_features"]
+
+#: Prefix of tokens in the scope of a negation verb.
+NEG_PREFIX = "NEG_"
+#: At most this many tokens after the negation verb are in its scope.
+NEG_SCOPE = 3
+# A negation scope also ends at punctuation and at these clause openers.
+_CLAUSE = frozenset("ja mutta vaan tai että koska kun jos eli sekä kuin joka mikä".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One analysed token of a comment.
+
+    Attributes
+    ----------
+    surface : str
+        The token as written (after normalisation; placeholders for URLs etc.).
+    lemma : str
+        Its lemma (see :func:`analyzer.text.lemmatize` for the conventions).
+    pos : str
+        Universal POS guess (``NOUN``, ``VERB``, ..., ``PROPN``; ``SYM`` for
+        emoji, ``PUNCT``, ``NUM``; ``X`` when unknown).
+    negated : bool
+        Whether the token is in the scope of a negation verb.
+    parts : tuple of str
+        Compound parts (``asiakaspalvelu`` -> ``("asiakas", "palvelu")``).
+    known : bool
+        Whether Voikko or the spoken-Finnish table knew the word.
+
+    Examples
+    --------
+    >>> from analyzer.text import Token
+    >>> Token("kylpylään", "kylpylä", "NOUN", False, (), True).lemma
+    'kylpylä'
+    """
+
+    surface: str
+    lemma: str
+    pos: str
+    negated: bool
+    parts: tuple[str, ...]
+    known: bool
+
+
+def _negated(tokens: list[str], kinds: list[str]) -> list[bool]:
+    out = [False] * len(tokens)
+    left = 0
+    for i, t in enumerate(tokens):
+        low = t.lower()
+        if low in NEGATION:
+            left = NEG_SCOPE
+            continue
+        if left:
+            if kinds[i] == "punct" or low in _CLAUSE:
+                left = 0
+                continue
+            out[i] = True
+            left -= 1
+    return out
+
+
+def analyze(text: str) -> list[Token]:
+    """Tokenise, lemmatise and mark negation in one comment.
+
+    Parameters
+    ----------
+    text : str
+        Raw comment text.
+
+    Returns
+    -------
+    list of Token
+        One :class:`Token` per token of :func:`analyzer.text.tokenize`.
+
+    Examples
+    --------
+    >>> from analyzer.text import analyze
+    >>> [(t.lemma, t.negated) for t in analyze("Ei oo kivaa 🙄")]
+    [('ei', False), ('olla', True), ('kiva', True), ('🙄', False)]
+    """
+    tokens = tokenize(text)
+    entries = [_lookup(t) for t in tokens]
+    kinds = [e.kind for e in entries]
+    neg = _negated(tokens, kinds)
+    out = []
+    for i, e in enumerate(entries):
+        lemma = _choose(e, i, tokens, entries)
+        k = e.lemmas.index(lemma) if lemma in e.lemmas else 0
+        out.append(Token(tokens[i], lemma, e.pos[k], neg[i] and e.kind == "word", e.parts, e.known))
+    return out
+
+
+def lemma_features(text: str, *, negation: bool = True, compounds: bool = False) -> list[str]:
+    """The classifier's view of one comment: lower-case lemmas and tone tokens.
+
+    Every token of :func:`analyzer.text.tokenize` gives one feature: words
+    their lower-cased lemma, emoji, punctuation runs (``!!!``), numbers and
+    placeholders (``<url>``, ``<user>``, ``<hashtag>``, ``<email>``)
+    themselves. With ``negation=True`` words in the scope of a negation verb
+    (``ei en et emme ette eivät älä ...`` and spoken ``eiks``) are prefixed
+    ``NEG_``; the scope is the next :data:`NEG_SCOPE` (3) tokens, ended early by
+    punctuation or a clause opener (``ja mutta vaan että koska kun ...``).
+    The negation verb itself is not prefixed. With ``compounds=True`` the
+    compound parts of every compound word are appended at the end. The
+    Voikko work is done once per distinct surface form (cached per process).
+
+    Parameters
+    ----------
+    text : str
+        Raw comment text.
+    negation : bool, default=True
+        Prefix words in negation scope with ``NEG_``.
+    compounds : bool, default=False
+        Append compound parts.
+
+    Returns
+    -------
+    list of str
+        The features, in text order (compound parts last).
+
+    Examples
+    --------
+    >>> from analyzer.text import lemma_features
+    >>> lemma_features("Asiakaspalvelu ei vastannut!!! 😤", compounds=True)
+    ['asiakaspalvelu', 'ei', 'NEG_vastata', '!!!', '😤', 'asiakas', 'palvelu']
+    """
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    data = _CACHE.data
+    entries = []
+    for t in tokens:
+        e = data.get(t)
+        entries.append(e if e is not None else _lookup(t))
+    feats: list[str] = []
+    append = feats.append
+    left = 0
+    for i, e in enumerate(entries):
+        lemma = e.lemmas[0] if len(e.lemmas) == 1 else _choose(e, i, tokens, entries)
+        low = lemma.lower()
+        if negation:
+            surface_low = tokens[i].lower()
+            if surface_low in NEGATION:
+                left = NEG_SCOPE
+            elif left:
+                if e.kind == "punct" or surface_low in _CLAUSE:
+                    left = 0
+                elif e.kind == "word":
+                    low = NEG_PREFIX + low
+                    left -= 1
+                else:
+                    left -= 1
+        append(low)
+    if compounds:
+        for e in entries:
+            if e.parts:
+                feats.extend(e.parts)
+    return feats

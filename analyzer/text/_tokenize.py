@@ -1,0 +1,143 @@
+"""Tokenisation suited to Finnish social-media comments."""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.text._normalize import normalize
+
+__all__ = ["PLACEHOLDERS", "token_kind", "tokenize"]
+
+#: Placeholder tokens that replace variable material. ``<url>`` web addresses,
+#: ``<email>`` e-mail addresses, ``<user>`` @mentions, ``<hashtag>`` #tags.
+PLACEHOLDERS = ("<url>", "<email>", "<user>", "<hashtag>")
+
+_PICTO = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u25fe"
+    "\u2600-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299"
+    "\U0001f000-\U0001f1e5\U0001f200-\U0001f3fa\U0001f400-\U0001faff"
+)
+_MOD = "\ufe0f\ufe0e\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\u20e3"
+_EMOJI_ATOM = (
+    r"(?:[\U0001f1e6-\U0001f1ff]{2}|[0-9#*]\ufe0f?\u20e3"
+    rf"|[{_PICTO}][{_MOD}]*|[\U0001f3fb-\U0001f3ff])"
+)
+EMOJI = rf"{_EMOJI_ATOM}(?:\u200d{_EMOJI_ATOM})*"
+
+_ABBREVIATIONS = (
+    "esim|ym|jne|mm|yms|tms|jms|ns|vrt|ks|ts|huom|kpl|milj|mrd|prof|tri|nk|ao|em|ko|yo|tjsp|"
+    "tmv|ma|ti|ke|to|pe|la|su|klo|n|s|v|os|mt|jr|ed|kok|vas|vihr|sdp|kesk|rkp|kd|ps"
+)
+_W = r"[^\W_]"  # letter or digit
+_TOKEN = re.compile(
+    rf"""
+    (?P<url>(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'])
+  | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]*\w)
+  | (?P<user>(?<!\w)@\w+)
+  | (?P<hashtag>(?<![\w&])\#{_W}\w*)
+  | (?P<emoji>{EMOJI})
+  | (?P<number>(?<!\w)[-+]?\d+(?:[.,:]\d+)*(?:%|€|\$)?(?![\w-]))
+  | (?P<word>(?:(?<![\w-])-(?={_W}))?{_W}+(?:(?:[-'’:&]|\.(?=\w))(?=\w)\w+)*(?:-(?=\s|$))?)
+  | (?P<punct>([!?.])(?:[!?.])+|…+|(?P<rep>[^\s\w])(?P=rep)+|[^\s])
+    """,
+    re.VERBOSE,
+)
+
+_ABBR = frozenset(_ABBREVIATIONS.split("|"))
+_SPECIAL = re.compile(r"[@#]|://|www\.")
+_EMOJI_NC = EMOJI  # EMOJI has no capturing groups
+_FAST = re.compile(
+    r"[0-9#*]\ufe0f?\u20e3"
+    r"|(?<!\w)[-+]?\d+(?:[.,:]\d+)*(?:%|€|\$)?(?![\w-])"
+    rf"|(?:(?<![\w-])-(?={_W}))?{_W}+(?:(?:[-'’:&]|\.(?=\w))(?=\w)\w+)*(?:-(?=\s|$))?"
+    rf"|{EMOJI}"
+    r"|[!?.][!?.]+|…+|-{2,}|\*{2,}|~{2,}|[^\s]"
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split a comment into tokens, after :func:`normalize`.
+
+    Words keep their clitics (``onko``, ``mäkin``) and internal hyphens,
+    colons and apostrophes (``aamu-unisille``, ``EU:ssa``, ``H&M:n``);
+    a leading or trailing hyphen of a shared compound part stays on the word
+    (``teatteri-``, ``-musikaaliin``). Common abbreviations keep their full
+    stop (``esim.``, ``ym.``). Numbers (``12,5``, ``12:30``, ``50%``) are one
+    token. Emoji sequences, including ZWJ sequences, skin tones and flags, are
+    one token each. Runs of ``!``/``?``/``.`` (``!!!``, ``?!``, ``...``) are one
+    token. URLs, e-mail addresses, @mentions and #hashtags become the
+    placeholders ``<url>``, ``<email>``, ``<user>`` and ``<hashtag>``. Case is
+    kept (it is the proper-noun signal).
+
+    Parameters
+    ----------
+    text : str
+        Raw comment text.
+
+    Returns
+    -------
+    list of str
+        The tokens, in order.
+
+    Examples
+    --------
+    >>> from analyzer.text import tokenize
+    >>> tokenize("Ihaaan mahtavaa, esim. EU:ssa!!! 👍🏽 @firma #fail https://x.fi")
+    ['Ihaan', 'mahtavaa', ',', 'esim.', 'EU:ssa', '!!!', '👍🏽', '<user>', '<hashtag>', '<url>']
+    """
+    text = normalize(text)
+    if _SPECIAL.search(text) is None:
+        out = _FAST.findall(text)
+    else:
+        out = []
+        for m in _TOKEN.finditer(text):
+            kind = m.lastgroup
+            if kind in ("url", "email", "user", "hashtag"):
+                out.append(f"<{kind}>")
+            else:
+                out.append(m.group())
+    if "." in out:  # abbreviations keep their full stop: "esim."
+        n = len(text)
+        merged: list[str] = []
+        pos = 0
+        for tok in out:
+            pos = text.find(tok, pos) if tok[0] != "<" else pos
+            if (
+                tok == "."
+                and merged
+                and merged[-1].lower() in _ABBR
+                and pos > 0
+                and text[pos - 1] != " "
+                and (pos + 1 >= n or text[pos + 1] in " ,")
+            ):
+                merged[-1] += "."
+            else:
+                merged.append(tok)
+            pos += len(tok) if tok[0] != "<" else 0
+        out = merged
+    return out
+
+
+_KIND_EMOJI = re.compile(rf"(?:{EMOJI})+\Z")
+
+
+def token_kind(token: str) -> str:
+    """Classify one token: ``word``, ``number``, ``emoji``, ``placeholder`` or ``punct``.
+
+    Examples
+    --------
+    >>> from analyzer.text import token_kind
+    >>> [token_kind(t) for t in ["kylpylä", "12,5", "❤️", "<url>", "!!!"]]
+    ['word', 'number', 'emoji', 'placeholder', 'punct']
+    """
+    if not token:
+        return "punct"
+    if token in PLACEHOLDERS:
+        return "placeholder"
+    if any(c.isalpha() for c in token):
+        return "word"
+    if _KIND_EMOJI.match(token):
+        return "emoji"
+    if any(c.isdigit() for c in token):
+        return "number"
+    return "punct"

@@ -1,0 +1,111 @@
+"""Tone shares per time bin, with Wilson confidence intervals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analyzer.errors import AnalyzerError
+from analyzer.timeline._data import one_hot, timed, tone_classes
+from analyzer.timeline._events import parse_duration
+from analyzer.timeline._stats import wilson
+
+__all__ = ["auto_freq", "tone_timeline"]
+
+_LADDER = ("5min", "10min", "15min", "30min", "1h", "2h", "3h", "6h", "12h", "1d", "2d", "7d")
+
+
+def auto_freq(start: pd.Timestamp, end: pd.Timestamp, target_bins: int = 40) -> str:
+    """A round bin width giving about ``target_bins`` bins (at most that many) between two times.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-04", tz="UTC")
+    >>> auto_freq(t0, t0 + pd.Timedelta(days=3))
+    '2h'
+    """
+    span = end - start
+    for freq in _LADDER:
+        if span / parse_duration(freq) <= target_bins:
+            return freq
+    return _LADDER[-1]
+
+
+def tone_timeline(
+    scored: pd.DataFrame,
+    freq: str | None = None,
+    time_col: str | None = None,
+    smooth: int | None = None,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Comment volume and tone shares per time bin.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Scored comments (``tone`` and ``p_<label>`` columns, a tz-aware time column).
+    freq : str, optional
+        Bin width such as ``"1h"`` or ``"30min"``; chosen automatically (about 40 bins) if None.
+    time_col : str, optional
+        Name of the time column (default: ``attrs["roles"]["time"]``, then
+        time/timestamp/created_time).
+    smooth : int, optional
+        Pool each bin with its neighbours: a centred window of ``smooth`` bins.
+        Shares and intervals then come from the pooled counts (``n`` stays per bin).
+    alpha : float
+        1 - confidence level of the Wilson intervals.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by bin start; columns ``n`` and for each class ``count_<c>``,
+        ``share_<c>``, ``lo_<c>``, ``hi_<c>``. ``attrs`` hold ``freq``, ``classes``,
+        ``time_col`` and ``n_missing_time`` (rows without a time, left out).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.to_datetime(["2026-03-04 10:05", "2026-03-04 10:40", "2026-03-04 11:10"])
+    >>> df = pd.DataFrame({"time": t.tz_localize("Europe/Helsinki"),
+    ...                    "tone": ["criticism", "neutral", "criticism"],
+    ...                    "p_criticism": [0.9, 0.2, 0.8], "p_neutral": [0.1, 0.8, 0.2]})
+    >>> tl = tone_timeline(df, freq="1h")
+    >>> tl["n"].tolist(), tl["share_criticism"].tolist()
+    ([2, 1], [0.5, 1.0])
+    """
+    classes = tone_classes(scored)
+    rows, col, missing = timed(scored, time_col)
+    if rows.empty:
+        raise AnalyzerError("no comments with a time: nothing to put on a timeline")
+    times = rows[col]
+    if freq is None:
+        freq = auto_freq(times.iloc[0], times.iloc[-1])
+    width = parse_duration(freq)
+    if (times.iloc[-1] - times.iloc[0]) / width > 100_000:
+        raise AnalyzerError(
+            f"bin width {freq} gives too many bins for this thread: use a wider --freq"
+        )
+    onehot = pd.DataFrame(one_hot(rows["tone"], classes), columns=classes, index=times.to_numpy())
+    onehot.index = pd.DatetimeIndex(onehot.index)
+    counts = onehot.resample(width).sum()
+    n = counts.sum(axis=1)
+    pooled_counts, pooled_n = counts, n
+    if smooth:
+        if int(smooth) < 1:
+            raise AnalyzerError("smooth must be a positive number of bins")
+        pooled_counts = counts.rolling(int(smooth), center=True, min_periods=1).sum()
+        pooled_n = pooled_counts.sum(axis=1)
+    out = pd.DataFrame({"n": n.astype(int)}, index=counts.index)
+    out.index.name = "bin_start"
+    for c in classes:
+        share = np.where(pooled_n > 0, pooled_counts[c] / pooled_n.where(pooled_n > 0, 1), np.nan)
+        lo, hi = wilson(pooled_counts[c], pooled_n, alpha)
+        out[f"count_{c}"] = counts[c].astype(int)
+        out[f"share_{c}"] = share
+        out[f"lo_{c}"] = lo
+        out[f"hi_{c}"] = hi
+    out.attrs.update(
+        freq=freq, classes=classes, time_col=col, n_missing_time=missing, smooth=smooth
+    )
+    return out
