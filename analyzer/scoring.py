@@ -103,10 +103,7 @@ class ScoreSummary:
 
     def line(self) -> str:
         """The one-line summary printed by ``analyzer score``."""
-        s = (
-            f"rows read {self.rows_read}, scored {self.rows_scored}, "
-            f"rejected {self.rows_rejected}"
-        )
+        s = f"rows read {self.rows_read}, scored {self.rows_scored}, rejected {self.rows_rejected}"
         if self.bad_times:
             s += f", unreadable times {self.bad_times} (kept with empty time)"
         s += f"; {self.seconds:.1f} s, {self.per_second:,.0f} comments/s"
@@ -116,8 +113,9 @@ class ScoreSummary:
 class _Runner:
     """Runs :func:`_score_texts` over chunks in order: in-process, processes or Dask."""
 
-    def __init__(self, blob: bytes, with_lemmas: bool, jobs: int, engine: str,
-                 scheduler: str | None) -> None:
+    def __init__(
+        self, blob: bytes, with_lemmas: bool, jobs: int, engine: str, scheduler: str | None
+    ) -> None:
         self.blob = blob
         self.with_lemmas = with_lemmas
         self.engine = engine
@@ -138,8 +136,11 @@ class _Runner:
                     raise AnalyzerError(f"cannot reach Dask scheduler {scheduler}: {exc}") from None
             else:
                 self._cluster = LocalCluster(
-                    n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=40,
+                    n_workers=max(1, jobs),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
                 )
                 self._client = Client(self._cluster)
             self._blob_ref = self._client.scatter(blob, broadcast=True)
@@ -207,8 +208,13 @@ def _iter_scored(
     blob = _model_blob(model)
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     chunks = iter_comments(
-        source, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz,
-        chunksize=chunksize, stats=stats,
+        source,
+        text_col=text_col,
+        time_col=time_col,
+        author_col=author_col,
+        tz=tz,
+        chunksize=chunksize,
+        stats=stats,
     )
     runner = _Runner(blob, with_lemmas, n_jobs, engine, scheduler)
     pending: deque[tuple[Any, Any]] = deque()
@@ -227,8 +233,15 @@ def _iter_scored(
         runner.close()
 
 
-def _finish_frame(frame: pd.DataFrame, roles: Any, *, keep_authors: bool, salt: str | None,
-                  for_file: bool, excel_safe: bool) -> pd.DataFrame:
+def _finish_frame(
+    frame: pd.DataFrame,
+    roles: Any,
+    *,
+    keep_authors: bool,
+    salt: str | None,
+    for_file: bool,
+    excel_safe: bool,
+) -> pd.DataFrame:
     from analyzer.io import excel_safe as make_safe
     from analyzer.io import format_times, pseudonymize
 
@@ -310,18 +323,34 @@ def score(
     frames = []
     roles = None
     for frame, roles in _iter_scored(
-        source, model=model, text_col=text_col, time_col=time_col, author_col=author_col,
-        tz=tz, with_lemmas=with_lemmas, jobs=jobs, chunksize=chunksize, engine=engine,
-        scheduler=scheduler, stats=stats, on_rejects=rejects.extend,
+        source,
+        model=model,
+        text_col=text_col,
+        time_col=time_col,
+        author_col=author_col,
+        tz=tz,
+        with_lemmas=with_lemmas,
+        jobs=jobs,
+        chunksize=chunksize,
+        engine=engine,
+        scheduler=scheduler,
+        stats=stats,
+        on_rejects=rejects.extend,
     ):
-        frames.append(_finish_frame(frame, roles, keep_authors=keep_authors, salt=salt,
-                                    for_file=False, excel_safe=False))
+        frames.append(
+            _finish_frame(
+                frame, roles, keep_authors=keep_authors, salt=salt, for_file=False, excel_safe=False
+            )
+        )
     if not frames:
         raise AnalyzerError("no comments to score")
     out = pd.concat(frames, ignore_index=True)
     summary = ScoreSummary(
-        rows_read=stats.rows_read, rows_scored=len(out), rows_rejected=stats.rows_rejected,
-        bad_times=stats.bad_times, seconds=time.perf_counter() - t0,
+        rows_read=stats.rows_read,
+        rows_scored=len(out),
+        rows_rejected=stats.rows_rejected,
+        bad_times=stats.bad_times,
+        seconds=time.perf_counter() - t0,
         tones=out["tone"].value_counts().to_dict(),
     )
     out.attrs["roles"] = roles.as_dict() if roles is not None else {}
@@ -399,13 +428,28 @@ def score_file(
     try:
         with TableWriter(output, excel=excel) as writer:
             for frame, roles in _iter_scored(
-                source, model=model, text_col=text_col, time_col=time_col,
-                author_col=author_col, tz=tz, with_lemmas=with_lemmas, jobs=jobs,
-                chunksize=chunksize, engine=engine, scheduler=scheduler, stats=stats,
+                source,
+                model=model,
+                text_col=text_col,
+                time_col=time_col,
+                author_col=author_col,
+                tz=tz,
+                with_lemmas=with_lemmas,
+                jobs=jobs,
+                chunksize=chunksize,
+                engine=engine,
+                scheduler=scheduler,
+                stats=stats,
                 on_rejects=rejects.extend,
             ):
-                out = _finish_frame(frame, roles, keep_authors=keep_authors, salt=salt,
-                                    for_file=True, excel_safe=excel_safe)
+                out = _finish_frame(
+                    frame,
+                    roles,
+                    keep_authors=keep_authors,
+                    salt=salt,
+                    for_file=True,
+                    excel_safe=excel_safe,
+                )
                 writer.write(out)
                 summary.rows_scored += len(out)
                 for k, v in out["tone"].value_counts().items():

@@ -26,7 +26,7 @@ __all__ = ["main"]
 COMMANDS = ("score", "compare", "report", "demo", "train", "evaluate", "explain", "doctor")
 
 
-def _load(name: str):  # noqa: ANN202 - module object
+def _load(name: str):
     return importlib.import_module(f"analyzer.cli._{name}")
 
 
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:
         if args.debug:
             raise
         where = type(exc).__name__

@@ -13,8 +13,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("texts", nargs="*", help="comments (default: read lines from stdin)")
     parser.add_argument("--model", help="model file (default: the bundled model)")
     parser.add_argument("--top", type=int, default=8, help="reasons per comment")
-    parser.add_argument("--global", dest="global_", action="store_true",
-                        help="list the strongest features of each tone instead")
+    parser.add_argument(
+        "--global",
+        dest="global_",
+        action="store_true",
+        help="list the strongest features of each tone instead",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -29,8 +33,12 @@ def run(args: argparse.Namespace) -> int:
             print(df.to_json(orient="records", force_ascii=False))
         else:
             for tone, g in df.groupby("tone", sort=False):
-                print(f"{tone}: " + ", ".join(f"{f} ({w:+.2f})" for f, w in zip(
-                    g["feature"], g["weight"], strict=True)))
+                print(
+                    f"{tone}: "
+                    + ", ".join(
+                        f"{f} ({w:+.2f})" for f, w in zip(g["feature"], g["weight"], strict=True)
+                    )
+                )
         return 0
     texts = args.texts or [ln.rstrip("\n") for ln in sys.stdin if ln.strip()]
     if not texts:

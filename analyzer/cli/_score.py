@@ -14,7 +14,9 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time-col", help="column holding the time")
     parser.add_argument("--author-col", help="column holding the author")
     parser.add_argument(
-        "--tz", default="Europe/Helsinki", help="time zone of times without one (default: %(default)s)"
+        "--tz",
+        default="Europe/Helsinki",
+        help="time zone of times without one (default: %(default)s)",
     )
     parser.add_argument("--model", help="model file (default: the bundled models/tone-fi.skops)")
 
@@ -22,7 +24,9 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", help="CSV/TSV/XLSX/JSON/JSONL/Parquet export")
     parser.add_argument(
-        "-o", "--output", required=True,
+        "-o",
+        "--output",
+        required=True,
         help="output file; format by extension (.csv .tsv .jsonl .xlsx .parquet)",
     )
     add_input_arguments(parser)
@@ -35,7 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--excel", action="store_true", help="CSV for Finnish Excel: ';' separated with a BOM"
     )
     parser.add_argument(
-        "--no-excel-safe", dest="excel_safe", action="store_false",
+        "--no-excel-safe",
+        dest="excel_safe",
+        action="store_false",
         help="keep cells starting with = + - @ raw",
     )
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
@@ -55,11 +61,22 @@ def run(args: argparse.Namespace) -> int:
 
         raise AnalyzerError("--chunksize must be at least 1")
     summary = score_file(
-        args.input, args.output, model=args.model, text_col=args.text_col,
-        time_col=args.time_col, author_col=args.author_col, tz=args.tz,
-        keep_authors=args.keep_authors, salt=args.salt, with_lemmas=args.with_lemmas,
-        excel=args.excel, excel_safe=args.excel_safe, jobs=args.jobs or None,
-        chunksize=args.chunksize, engine=args.engine, scheduler=args.scheduler,
+        args.input,
+        args.output,
+        model=args.model,
+        text_col=args.text_col,
+        time_col=args.time_col,
+        author_col=args.author_col,
+        tz=args.tz,
+        keep_authors=args.keep_authors,
+        salt=args.salt,
+        with_lemmas=args.with_lemmas,
+        excel=args.excel,
+        excel_safe=args.excel_safe,
+        jobs=args.jobs or None,
+        chunksize=args.chunksize,
+        engine=args.engine,
+        scheduler=args.scheduler,
         progress=False if args.quiet else None,
     )
     print(summary.line(), file=sys.stderr)

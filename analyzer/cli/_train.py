@@ -11,8 +11,9 @@ HELP = "train a model on labelled comments, cross-validate it and save it"
 _LABEL_NAMES = ("label", "tone", "class", "luokka", "sävy", "category")
 
 
-def read_labelled(path: str, text_col: str | None, label_col: str | None,
-                  group_col: str | None = None) -> tuple[list[str], list[str], list[str] | None]:
+def read_labelled(
+    path: str, text_col: str | None, label_col: str | None, group_col: str | None = None
+) -> tuple[list[str], list[str], list[str] | None]:
     """Texts, labels (and groups) of a labelled file; rows with an empty label are an error."""
     from analyzer.errors import AnalyzerError
     from analyzer.io import read_comments
@@ -42,12 +43,16 @@ def read_labelled(path: str, text_col: str | None, label_col: str | None,
 
 def print_figures(fig: dict[str, Any], title: str) -> None:
     """Readable macro-F1, per-class table and confusion matrix."""
-    print(f"{title}: n={fig['n']}  macro-F1 {fig['macro_f1']:.3f}  accuracy {fig['accuracy']:.3f}"
-          f"  Brier {fig['brier']:.3f}  ECE {fig['ece']:.3f}")
+    print(
+        f"{title}: n={fig['n']}  macro-F1 {fig['macro_f1']:.3f}  accuracy {fig['accuracy']:.3f}"
+        f"  Brier {fig['brier']:.3f}  ECE {fig['ece']:.3f}"
+    )
     w = max(12, *(len(c) for c in fig["labels"]))
     print(f"  {'class':<{w}} precision  recall     F1  support")
     for c, m in fig["per_class"].items():
-        print(f"  {c:<{w}} {m['precision']:9.3f} {m['recall']:7.3f} {m['f1']:6.3f} {m['support']:8d}")
+        print(
+            f"  {c:<{w}} {m['precision']:9.3f} {m['recall']:7.3f} {m['f1']:6.3f} {m['support']:8d}"
+        )
     print("  confusion (rows = gold, columns = predicted):")
     labels = fig["confusion"]["labels"]
     print("  " + " " * w + "".join(f"{c[:12]:>13}" for c in labels))
@@ -76,8 +81,17 @@ def run(args: argparse.Namespace) -> int:
     model.meta["source"] = str(args.data)
     path = save_model(model, args.output)
     if args.json:
-        print(json.dumps({"n": len(texts), "labels": model.labels,
-                          "cv": model.meta.get("cv"), "model": str(path)}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "n": len(texts),
+                    "labels": model.labels,
+                    "cv": model.meta.get("cv"),
+                    "model": str(path),
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     if "cv" in model.meta:
         print_figures(model.meta["cv"], f"cross-validation ({model.meta['cv']['scheme']})")

@@ -84,7 +84,9 @@ class TableWriter:
     path : str or path-like
         Output file.
     excel : bool, default=False
-        For CSV: ``;`` delimiter, UTF-8 BOM and CRLF, as Finnish Excel expects.
+        For CSV: ``;`` delimiter and a UTF-8 BOM, as Finnish Excel expects.
+        CSV and TSV lines always end in CRLF (RFC 4180), so a carriage return
+        inside a comment is quoted and survives.
     fmt : {"csv", "tsv", "jsonl", "parquet", "xlsx"}, optional
         Format; by default from the extension (``.json`` writes JSON Lines,
         unknown extensions CSV).
@@ -261,7 +263,7 @@ class TableWriter:
         self._columns = list(frame.columns)
         if self.fmt in ("csv", "tsv"):
             delimiter = "\t" if self.fmt == "tsv" else (";" if self.excel else ",")
-            self._impl = {"sep": delimiter, "lineterminator": "\r\n" if self.excel else "\n"}
+            self._impl = {"sep": delimiter, "lineterminator": "\r\n"}
             assert self._fh is not None
             csv.writer(
                 self._fh, delimiter=delimiter, lineterminator=self._impl["lineterminator"]

@@ -3,7 +3,8 @@
 Examples
 --------
 >>> from analyzer.model import load_model
->>> load_model().score_frame(["Hienoa asiakaspalvelua 👏👏", "Kiitos anteeksipyynnöstä"])["tone"].tolist()
+>>> texts = ["Hienoa asiakaspalvelua 👏👏", "Kiitos anteeksipyynnöstä"]
+>>> load_model().score_frame(texts)["tone"].tolist()
 ['criticism', 'understanding']
 """
 

@@ -171,5 +171,7 @@ def top_features(
         w = np.where(keep, coef[k], -np.inf)
         for j in np.argsort(-w)[:top]:
             if np.isfinite(w[j]):
-                rows.append({"tone": label, "feature": str(names[j]), "weight": round(float(w[j]), 4)})
+                rows.append(
+                    {"tone": label, "feature": str(names[j]), "weight": round(float(w[j]), 4)}
+                )
     return pd.DataFrame(rows, columns=["tone", "feature", "weight"])

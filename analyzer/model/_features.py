@@ -285,7 +285,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             names.extend("style:" + s for s in STYLE_FEATURES)
         return np.array(names, dtype=object)
 
-    def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags object
+    def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.string = True
         tags.input_tags.two_d_array = False

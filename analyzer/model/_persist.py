@@ -157,22 +157,22 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
 
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
-        hint = " (run `make model` to train the default model)" if path == default_model_path() else ""
+        hint = (
+            " (run `make model` to train the default model)" if path == default_model_path() else ""
+        )
         raise AnalyzerError(f"model file {path} not found{hint}")
     if not zipfile.is_zipfile(path):
-        raise AnalyzerError(
-            f"refusing {path}: not a skops model file (pickles are never loaded)"
-        )
+        raise AnalyzerError(f"refusing {path}: not a skops model file (pickles are never loaded)")
     try:
         untrusted = sio.get_untrusted_types(file=path)
-    except Exception as exc:  # noqa: BLE001 - any parse failure means a damaged file
+    except Exception as exc:
         raise AnalyzerError(f"refusing {path}: damaged model file ({exc})") from None
     unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
     if unknown:
         raise AnalyzerError(f"refusing {path}: it contains untrusted types: {', '.join(unknown)}")
     try:
         obj = sio.load(path, trusted=list(untrusted))
-    except Exception as exc:  # noqa: BLE001 - damaged or tampered archive
+    except Exception as exc:
         raise AnalyzerError(f"refusing {path}: damaged model file ({exc})") from None
     if not isinstance(obj, dict) or "pipeline" not in obj:
         raise AnalyzerError(f"refusing {path}: not an analyzer model file")

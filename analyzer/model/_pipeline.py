@@ -52,9 +52,7 @@ def build_pipeline(
     >>> [name for name, _ in build_pipeline().steps]
     ['features', 'clf']
     """
-    lr = LogisticRegression(
-        C=C, class_weight="balanced", max_iter=3000, random_state=random_state
-    )
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=random_state)
     clf: Any = lr
     if calibration:
         clf = CalibratedClassifierCV(lr, method=calibration, cv=cv, ensemble=False)

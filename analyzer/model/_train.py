@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -53,7 +54,7 @@ def expected_calibration_error(proba: np.ndarray, y_idx: np.ndarray, bins: int =
     correct = proba.argmax(axis=1) == y_idx
     edges = np.linspace(0, 1, bins + 1)
     ece = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+    for lo, hi in itertools.pairwise(edges):
         m = (conf > lo) & (conf <= hi)
         if m.any():
             ece += m.mean() * abs(correct[m].mean() - conf[m].mean())
@@ -241,4 +242,3 @@ def evaluate(model: ToneModel, texts: Sequence[Any], labels: Sequence[Any]) -> d
     texts, y = _check(texts, labels, fitting=False)
     proba = model.predict_proba(texts)
     return classification_figures(y, proba, model.labels)
-

@@ -9,6 +9,7 @@ from analyzer.timeline._its import its_fit
 from analyzer.timeline._lemmas import lemma_changes
 from analyzer.timeline._segments import BEFORE, Segment, assign_segments, segments
 from analyzer.timeline._stats import diff_test, wilson
+from analyzer.timeline._synthetic import simulate_thread
 
 __all__ = [
     "BEFORE",
@@ -26,6 +27,7 @@ __all__ = [
     "parse_events",
     "resolve_time_col",
     "segments",
+    "simulate_thread",
     "to_timestamp",
     "tone_classes",
     "tone_timeline",

@@ -133,7 +133,7 @@ class CompareResult:
                 f"{_pct(c['before'])} → {_pct(c['after'])}  "
                 f"change {c['diff'] * 100:+.1f} pp "
                 f"[{c['ci'][0] * 100:+.1f}, {c['ci'][1] * 100:+.1f}]  "
-                f"p={_p(c['p_value'])} (adj. {_p(c['p_adjusted'])}, {c['test']}){flag}"
+                f"p{_p(c['p_value'])} (adj. p{_p(c['p_adjusted'])}, {c['test']}){flag}"
             )
         lines.append("")
         lines.append("Interrupted time series (" + self.its.get("model", "") + ")")
@@ -143,8 +143,8 @@ class CompareResult:
             for ev in entry.get("events", []):
                 lines.append(
                     f"  {cls:<14} at {ev['event']}: level {ev['level_share'] * 100:+.1f} pp "
-                    f"(log-odds {ev['level']:+.2f}, p={_p(ev['level_p'])}), "
-                    f"trend change {ev['slope']:+.3f} log-odds/h (p={_p(ev['slope_p'])})"
+                    f"(log-odds {ev['level']:+.2f}, p{_p(ev['level_p'])}), "
+                    f"trend change {ev['slope']:+.3f} log-odds/h (p{_p(ev['slope_p'])})"
                 )
         for sk in self.its.get("skipped", []):
             lines.append(f"  event {sk['event']} left out: {sk['reason']}")
@@ -173,7 +173,7 @@ def _pct(x: float | None) -> str:
 def _p(x: float | None) -> str:
     if x is None:
         return "–"
-    return "<0.001" if x < 0.001 else f"{x:.3f}"
+    return "<0.001" if x < 0.001 else f"={x:.3f}"
 
 
 def _short(ts: pd.Timestamp | None) -> str:

@@ -91,7 +91,7 @@ def lemma_changes(
             cb = pd.Series([w for s in before for w in s], dtype=object).value_counts()
             ca = pd.Series([w for s in after for w in s], dtype=object).value_counts()
             both = pd.concat([cb, ca], axis=1, keys=["b", "a"]).fillna(0)
-            both = both[(both["b"] + both["a"]) >= min_count]
+            both = both[(both["b"] + both["a"]) >= min_count].sort_index()
             if both.empty:
                 continue
             diff = both["a"] / len(after) - both["b"] / len(before)

@@ -1,0 +1,50 @@
+"""``analyzer compare``: tone before/after each company statement, with uncertainty."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "compare tone shares between the segments around events (statements, apologies)"
+
+
+def add_event_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options shared by ``compare`` and ``report``: events, time zone, window, time column."""
+    parser.add_argument(
+        "--event",
+        action="append",
+        default=[],
+        metavar="TIME=LABEL",
+        help='an event, e.g. "2026-03-04T10:00=Anteeksipyyntö" (repeatable)',
+    )
+    parser.add_argument(
+        "--events", metavar="CSV", help="events file with columns time,label[,kind]"
+    )
+    parser.add_argument(
+        "--tz", default="Europe/Helsinki", help="time zone of naive times (default Europe/Helsinki)"
+    )
+    parser.add_argument(
+        "--window", help="limit each segment to this long around its event, e.g. 48h"
+    )
+    parser.add_argument("--time-col", help="name of the time column")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scored", help="scored comments file (from analyzer score)")
+    add_event_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from analyzer.timeline import compare, parse_events
+    from analyzer.timeline._read import read_scored
+
+    events = parse_events(args.event, args.events, tz=args.tz)
+    scored = read_scored(args.scored, time_col=args.time_col, tz=args.tz)
+    result = compare(scored, events, window=args.window, time_col=args.time_col)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.to_text())
+    return 0

@@ -1,0 +1,46 @@
+"""``analyzer report``: one self-contained HTML report of tone around the events."""
+
+from __future__ import annotations
+
+import argparse
+
+from analyzer.cli._compare import add_event_arguments
+
+HELP = "write one HTML report (scores the file first if needed): numbers, figures, caveats"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", help="comments file, scored or not")
+    add_event_arguments(parser)
+    parser.add_argument("-o", "--output", default="report.html", help="output HTML file")
+    parser.add_argument("--freq", help="time bin width, e.g. 1h (automatic if not given)")
+    parser.add_argument("--lang", choices=("fi", "en"), default="fi", help="report language")
+    parser.add_argument("--title", help="report title")
+    parser.add_argument("--text-col", help="name of the text column (when scoring)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from analyzer.report import write_report
+    from analyzer.timeline import parse_events
+    from analyzer.timeline._read import read_scored
+
+    events = parse_events(args.event, args.events, tz=args.tz)
+    df = read_scored(args.input, text_col=args.text_col, time_col=args.time_col, tz=args.tz)
+    if "tone" not in df.columns or not any(str(c).startswith("p_") for c in df.columns):
+        from analyzer.scoring import score
+
+        df = score(args.input, text_col=args.text_col, time_col=args.time_col, tz=args.tz)
+    info = df.attrs.get("model_info")
+    out = write_report(
+        df,
+        events,
+        args.output,
+        title=args.title,
+        lang=args.lang,
+        model_info=info if isinstance(info, dict) else None,
+        window=args.window,
+        freq=args.freq,
+        time_col=args.time_col,
+    )
+    print(f"report written to {out}")
+    return 0

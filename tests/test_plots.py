@@ -1,0 +1,56 @@
+"""analyzer.plots: each function returns a Figure with the expected artists."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+from matplotlib.figure import Figure
+
+from analyzer.errors import AnalyzerError
+from analyzer.plots import plot_lemma_changes, plot_segments, plot_tone_timeline, plot_volume
+from analyzer.timeline import compare, lemma_changes, parse_events, simulate_thread, tone_timeline
+
+SHARES = [
+    {"criticism": 0.7, "understanding": 0.1, "neutral": 0.2},
+    {"criticism": 0.4, "understanding": 0.4, "neutral": 0.2},
+]
+
+
+@pytest.fixture(scope="module")
+def thread():
+    df = simulate_thread(SHARES, ["2026-03-05T12:00"], n=600, seed=0)
+    df["lemmas"] = ["huono palvelu"] * 300 + ["anteeksipyyntö hyvä"] * 300
+    return df, parse_events(["2026-03-05T12:00=Anteeksipyyntö"])
+
+
+def test_tone_timeline_figure(thread, tmp_path):
+    df, ev = thread
+    fig = plot_tone_timeline(tone_timeline(df, freq="3h"), ev, lang="fi")
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "kritiikki",
+        "ymmärrys",
+        "neutraali",
+    ]
+    assert len(ax.collections) == 3  # one CI band per class
+    assert "Anteeksipyyntö" in [t.get_text() for t in ax.texts]
+    fig.savefig(tmp_path / "t.png")
+    assert (tmp_path / "t.png").stat().st_size > 10_000
+
+
+def test_volume_segments_and_lemmas_figures(thread):
+    df, ev = thread
+    tl = tone_timeline(df, freq="6h")
+    assert len(plot_volume(tl, ev, lang="en").axes[0].patches) == len(tl)
+    fig = plot_segments(compare(df, ev), lang="en")
+    assert len(fig.axes[0].patches) == 6  # 2 segments x 3 classes
+    assert fig.axes[0].get_xticklabels()[0].get_text().startswith("before")
+    fig = plot_lemma_changes(lemma_changes(df, ev), lang="fi")
+    labels = {t.get_text() for ax in fig.axes for t in ax.get_yticklabels()}
+    assert "anteeksipyyntö" in labels
+    with pytest.raises(AnalyzerError, match="language"):
+        plot_volume(tl, ev, lang="sv")

@@ -1,0 +1,85 @@
+"""analyzer.report and the compare/report command lines."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+from analyzer.report import write_report
+from analyzer.timeline import parse_events, simulate_thread
+
+SHARES = [
+    {"criticism": 0.7, "understanding": 0.1, "neutral": 0.2},
+    {"criticism": 0.4, "understanding": 0.4, "neutral": 0.2},
+]
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.imgs, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "img":
+            self.imgs.append(dict(attrs)["src"])
+
+
+def _scored_csv(tmp_path, n=400):
+    df = simulate_thread(SHARES, ["2026-03-05T12:00"], n=n, seed=7)
+    df["lemmas"] = "kylpylä asiakas"
+    path = tmp_path / "scored.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_write_report_parses_and_embeds_figures(tmp_path):
+    df = simulate_thread(SHARES, ["2026-03-05T12:00"], n=300, seed=1)
+    df["lemmas"] = "kylpylä"
+    out = write_report(
+        df,
+        parse_events(["2026-03-05T12:00=Anteeksipyyntö"]),
+        tmp_path / "r.html",
+        model_info={"macro-F1": 0.71},
+    )
+    html = out.read_text(encoding="utf-8")
+    p = _Collect()
+    p.feed(html)
+    assert len(p.imgs) >= 3 and all(s.startswith("data:image/png;base64,") for s in p.imgs)
+    assert "table" in p.tags and "Anteeksipyyntö" in html and "macro-F1: 0.71" in html
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_cli_compare_json_schema(tmp_path, cli):
+    path = _scored_csv(tmp_path)
+    res = cli("compare", str(path), "--event", "2026-03-05T12:00=Anteeksipyyntö", "--json")
+    assert res.returncode == 0, res.stderr
+    d = json.loads(res.stdout)
+    seg = d["segments"][0]
+    assert set(seg) >= {"name", "start", "end", "n", "share"}
+    assert sum(s["n"] for s in d["segments"]) == 400
+    assert set(seg["share"]) == {"criticism", "understanding", "neutral"}
+    ch = d["changes"][0]
+    assert set(ch) >= {"from", "to", "class", "before", "after", "diff", "ci", "p_value"}
+    assert ch["diff"] == ch["after"] - ch["before"] and len(ch["ci"]) == 2
+    assert isinstance(d["its"], dict) and isinstance(d["change_points"], list)
+
+
+def test_cli_compare_text_and_bad_event(tmp_path, cli):
+    path = _scored_csv(tmp_path)
+    ok = cli("compare", str(path), "--event", "2026-03-05T12:00=Anteeksipyyntö", "--window", "24h")
+    assert ok.returncode == 0 and "Anteeksipyyntö" in ok.stdout and "Segments" in ok.stdout
+    bad = cli("compare", str(path), "--event", "2026-03-29T03:30=x")
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and "does not exist" in bad.stderr
+
+
+def test_cli_report_writes_html(tmp_path, cli):
+    path = _scored_csv(tmp_path)
+    out = tmp_path / "out.html"
+    res = cli(
+        "report", str(path), "--event", "2026-03-05T12:00=Apology", "-o", str(out), "--lang", "en"
+    )
+    assert res.returncode == 0, res.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") >= 3 and "Caveats" in html
