@@ -28,7 +28,7 @@ import pandas as pd
 
 from analyzer.errors import AnalyzerError
 
-__all__ = ["ScoreSummary", "score", "score_file"]
+__all__ = ["ScoreSummary", "model_info", "score", "score_file"]
 
 _MODELS: dict[str, Any] = {}
 
@@ -68,19 +68,39 @@ def _score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, 
     return out
 
 
-def _model_blob(model: Any) -> bytes:
+def _model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
+    """The model as skops bytes for the workers, and its metadata."""
     from analyzer.model import ToneModel, default_model_path, load_model, save_model
 
     if model is None or isinstance(model, (str, os.PathLike)):
         path = Path(model) if model is not None else default_model_path()
-        load_model(path)  # validates: missing, pickle, damaged, untrusted -> one line
-        return path.read_bytes()
+        loaded = load_model(path)  # validates: missing, pickle, damaged, untrusted -> one line
+        return path.read_bytes(), loaded.meta
     if isinstance(model, ToneModel):
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            return save_model(model, Path(tmp) / "m.skops").read_bytes()
+            return save_model(model, Path(tmp) / "m.skops").read_bytes(), model.meta
     raise AnalyzerError(f"model must be a path or a ToneModel, not {type(model).__name__}")
+
+
+def model_info(meta: dict[str, Any]) -> dict[str, Any]:
+    """The few facts about a model that a report's caveats need.
+
+    Examples
+    --------
+    >>> from analyzer.scoring import model_info
+    >>> model_info({"n": 10, "cv": {"macro_f1": 0.8, "scheme": "leave-one-group-out"}})
+    {'trained on': 10, 'cross-validated macro-F1': 0.8, 'validation': 'leave-one-group-out'}
+    """
+    info: dict[str, Any] = {}
+    if "n" in meta:
+        info["trained on"] = meta["n"]
+    cv = meta.get("cv") or {}
+    if "macro_f1" in cv:
+        info["cross-validated macro-F1"] = cv["macro_f1"]
+        info["validation"] = cv.get("scheme", "")
+    return info
 
 
 @dataclass
@@ -202,10 +222,12 @@ def _iter_scored(
     scheduler: str | None,
     stats: Any,
     on_rejects: Callable[[list[Any]], None],
+    on_meta: Callable[[dict[str, Any]], None] = lambda meta: None,
 ) -> Iterator[tuple[pd.DataFrame, Any]]:
     from analyzer.io import iter_comments
 
-    blob = _model_blob(model)
+    blob, meta = _model_blob(model)
+    on_meta(meta)
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     chunks = iter_comments(
         source,
@@ -242,17 +264,14 @@ def _finish_frame(
     for_file: bool,
     excel_safe: bool,
 ) -> pd.DataFrame:
-    from analyzer.io import excel_safe as make_safe
-    from analyzer.io import format_times, pseudonymize
+    """Pseudonymise authors and drop private columns; for files also ISO times and safe cells."""
+    from analyzer.io import prepare_output
 
-    out = frame.drop(columns=[c for c in frame.columns if c == "_line"])
-    if roles.author and not keep_authors:
-        out[roles.author] = pseudonymize(out[roles.author].astype(str).tolist(), salt=salt)
-    if for_file:
-        if roles.time:
-            out[roles.time] = format_times(out[roles.time])
-        if excel_safe:
-            out = make_safe(out)
+    out = prepare_output(
+        frame, roles, keep_authors=keep_authors, salt=salt, excel_safe=for_file and excel_safe
+    )
+    if not for_file and roles.time:
+        out[roles.time] = frame[roles.time].to_numpy()  # keep timestamps for notebooks
     return out
 
 
@@ -322,6 +341,7 @@ def score(
     t0 = time.perf_counter()
     frames = []
     roles = None
+    metas: list[dict[str, Any]] = []
     for frame, roles in _iter_scored(
         source,
         model=model,
@@ -336,6 +356,7 @@ def score(
         scheduler=scheduler,
         stats=stats,
         on_rejects=rejects.extend,
+        on_meta=metas.append,
     ):
         frames.append(
             _finish_frame(
@@ -356,6 +377,7 @@ def score(
     out.attrs["roles"] = roles.as_dict() if roles is not None else {}
     out.attrs["rejects"] = rejects
     out.attrs["summary"] = summary
+    out.attrs["model_info"] = model_info(metas[0]) if metas else {}
     return out
 
 

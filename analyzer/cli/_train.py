@@ -69,7 +69,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label-col", help="column of the label (default: label/tone/class)")
     parser.add_argument("--group-col", help="group column for grouped CV (e.g. scenario)")
     parser.add_argument("--cv", type=int, default=5, help="CV folds; 0 skips CV (default: 5)")
-    parser.add_argument("--C", type=float, default=4.0, help="inverse regularisation strength")
+    parser.add_argument(
+        "--classifier", choices=("svm", "logreg"), default="svm", help="linear classifier"
+    )
+    parser.add_argument("--C", type=float, help="inverse regularisation strength")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -77,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
     from analyzer.model import save_model, train
 
     texts, labels, groups = read_labelled(args.data, args.text_col, args.label_col, args.group_col)
-    model = train(texts, labels, groups=groups, cv=args.cv or None, C=args.C)
+    model = train(
+        texts, labels, groups=groups, cv=args.cv or None, classifier=args.classifier, C=args.C
+    )
     model.meta["source"] = str(args.data)
     path = save_model(model, args.output)
     if args.json:

@@ -33,7 +33,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
-from analyzer.text import lemma_features, normalize
+from analyzer.text import token_features, tokenize
 
 __all__ = ["STYLE_FEATURES", "CommentVectorizer"]
 
@@ -163,13 +163,21 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         return idx
 
     # -- analysis of one document --------------------------------------------
-    def _words(self, text: str) -> list[str]:
-        return normalize(text).lower().split()
+    def _analyse(self, texts: list[str]) -> tuple[list[list[str]], list[list[str]]]:
+        """Lemma n-grams and lower-cased tokens of each text (tokenised once)."""
+        grams: list[list[str]] = []
+        words: list[list[str]] = []
+        wr = self.word_ngram_range
+        for text in texts:
+            toks = tokenize(text)
+            if wr is not None:
+                feats = token_features(toks, negation=self.negation, compounds=self.compounds)
+                grams.append(_word_grams(feats, wr[0], wr[1]))
+            words.append([t.lower() for t in toks])
+        return grams, words
 
-    def _lemma_grams(self, text: str) -> list[str]:
-        lo, hi = self.word_ngram_range  # type: ignore[misc]
-        toks = lemma_features(text, negation=self.negation, compounds=self.compounds)
-        return _word_grams(toks, lo, hi)
+    def _words(self, text: str) -> list[str]:
+        return [t.lower() for t in tokenize(text)]
 
     @staticmethod
     def _check_texts(X: Iterable[Any]) -> list[str]:
@@ -211,8 +219,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             for k in ("_word_index", "_char_index", "_char_cache"):
                 self.__dict__.pop(k, None)
         blocks: list[sp.csr_matrix] = []
+        grams, words = self._analyse(texts)
         if self.word_ngram_range is not None:
-            grams = [self._lemma_grams(t) for t in texts]
             if fit:
                 self.word_vocabulary_ = self._fit_vocabulary(grams)
             counts = self._count(grams, self._index("word"))
@@ -220,7 +228,6 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 self.word_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
             blocks.append(self.word_tfidf_.transform(counts))
         if self.char_ngram_range is not None:
-            words = [self._words(t) for t in texts]
             if fit:
                 lo, hi = self.char_ngram_range
                 self.char_vocabulary_ = self._fit_vocabulary(

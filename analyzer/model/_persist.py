@@ -124,6 +124,9 @@ def save_model(model: ToneModel, path: str | os.PathLike[str]) -> Path:
     os.close(fd)
     try:
         sio.dump({"pipeline": model.pipeline, "meta": meta}, tmp, compression=zipfile.ZIP_DEFLATED)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a model file is for sharing
         os.replace(tmp, path)
     except OSError as exc:
         raise AnalyzerError(f"cannot write model {path}: {exc.strerror or exc}") from None

@@ -6,7 +6,14 @@ Public API: :func:`normalize`, :func:`tokenize`, :func:`lemmatize`,
 :func:`get_morphology` and :func:`voikko_info`.
 """
 
-from analyzer.text._features import NEG_PREFIX, NEG_SCOPE, Token, analyze, lemma_features
+from analyzer.text._features import (
+    NEG_PREFIX,
+    NEG_SCOPE,
+    Token,
+    analyze,
+    lemma_features,
+    token_features,
+)
 from analyzer.text._lemmatize import Entry, cache_info, clear_cache, lemmatize, lookup
 from analyzer.text._normalize import normalize
 from analyzer.text._tokenize import PLACEHOLDERS, token_kind, tokenize
@@ -29,6 +36,7 @@ __all__ = [
     "lemmatize",
     "lookup",
     "normalize",
+    "token_features",
     "token_kind",
     "tokenize",
     "voikko_info",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analyzer.text._lemmatize import _CACHE, _choose, _lookup
@@ -135,7 +136,20 @@ def lemma_features(text: str, *, negation: bool = True, compounds: bool = False)
     >>> lemma_features("Asiakaspalvelu ei vastannut!!! 😤", compounds=True)
     ['asiakaspalvelu', 'ei', 'NEG_vastata', '!!!', '😤', 'asiakas', 'palvelu']
     """
-    tokens = tokenize(text)
+    return token_features(tokenize(text), negation=negation, compounds=compounds)
+
+
+def token_features(
+    tokens: Sequence[str], *, negation: bool = True, compounds: bool = False
+) -> list[str]:
+    """:func:`lemma_features` of an already tokenised comment.
+
+    Examples
+    --------
+    >>> from analyzer.text import token_features, tokenize
+    >>> token_features(tokenize("Ei oo kivaa"))
+    ['ei', 'NEG_olla', 'NEG_kiva']
+    """
     if not tokens:
         return []
     data = _CACHE.data

@@ -1,0 +1,70 @@
+"""``analyzer demo``: the whole job on the bundled demo thread."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "score the bundled demo thread, compare around its events and write the HTML report"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--outdir", default="out", help="output folder (default: out/)")
+    parser.add_argument("--lang", choices=("fi", "en"), default="fi", help="report language")
+    parser.add_argument("--model", help="model file (default: the bundled model)")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes")
+
+
+def run(args: argparse.Namespace) -> int:
+    from analyzer.data import demo_paths, load_demo_events, load_demo_gold
+    from analyzer.errors import AnalyzerError
+    from analyzer.model import classification_figures
+    from analyzer.report import write_report
+    from analyzer.scoring import _model_blob, model_info, score_file
+    from analyzer.timeline import compare
+    from analyzer.timeline._read import read_scored
+
+    paths = demo_paths()
+    out = Path(args.outdir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnalyzerError(f"cannot create {out}: {exc.strerror}") from None
+    scored_path = out / "demo_scored.csv"
+    summary = score_file(
+        paths["thread"], scored_path, model=args.model, jobs=args.jobs, progress=False
+    )
+    print(f"1/3 scored the demo thread: {summary.line()}")
+    print(f"    → {scored_path}")
+
+    scored = read_scored(scored_path)
+    events = load_demo_events()
+    result = compare(scored, events)
+    print("2/3 tone around the company's statements:")
+    print("    " + result.to_text().replace("\n", "\n    "))
+
+    _, meta = _model_blob(args.model)
+    gold = load_demo_gold().set_index("comment_id")
+    merged = scored.join(gold, on="comment_id", how="inner")
+    labels = [c[2:] for c in scored.columns if str(c).startswith("p_")]
+    fig = classification_figures(
+        merged["label"], merged[[f"p_{c}" for c in labels]].to_numpy(), labels
+    )
+    info = model_info(meta)
+    info["macro-F1 on this demo thread (gold labels)"] = fig["macro_f1"]
+    print(
+        f"    model check against the demo's gold labels: macro-F1 {fig['macro_f1']:.3f}, "
+        f"accuracy {fig['accuracy']:.3f} (n={fig['n']}; the demo scenario is not in training)"
+    )
+    report = write_report(
+        scored,
+        events,
+        out / "demo_report.html",
+        title="Kylpylähotelli Kaislaranta — kommenttien sävy"
+        if args.lang == "fi"
+        else "Spa hotel Kaislaranta — tone of the comments",
+        lang=args.lang,
+        model_info=info,
+    )
+    print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
+    return 0
