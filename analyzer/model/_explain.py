@@ -83,8 +83,9 @@ def explain(
     Examples
     --------
     >>> from analyzer.model import explain
-    >>> [r for r, _ in explain(["Kiitos hyvästä anteeksipyynnöstä"])[0].reasons][:1]
-    ['lemma:kiitos']
+    >>> e = explain(["Kiitos hyvästä anteeksipyynnöstä"])[0]
+    >>> e.tone, "lemma:kiitos" in dict(e.reasons)
+    ('understanding', True)
     """
     from analyzer.model._persist import load_model
 

@@ -86,8 +86,8 @@ def data_hash(texts: Any, labels: Any) -> str:
     Examples
     --------
     >>> from analyzer.model import data_hash
-    >>> data_hash(["a"], ["b"])[:12]
-    'sha256:0e8f3'
+    >>> data_hash(["a"], ["b"]) == data_hash(["a"], ["b"]) != data_hash(["a"], ["c"])
+    True
     """
     h = hashlib.sha256()
     for t, y in zip(texts, labels, strict=True):
