@@ -50,6 +50,8 @@ _EXPORTS: dict[str, str] = {
     "parse_events": "analyzer.timeline",
     "tone_timeline": "analyzer.timeline",
     "compare": "analyzer.timeline",
+    # report
+    "write_report": "analyzer.report",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
