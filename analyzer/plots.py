@@ -107,7 +107,12 @@ def _time_axis(ax, tz) -> None:
 
 
 def plot_tone_timeline(
-    timeline: pd.DataFrame, events=None, *, lang: str = "fi", title: str | None = None
+    timeline: pd.DataFrame,
+    events=None,
+    *,
+    lang: str = "fi",
+    title: str | None = None,
+    min_n: int = 5,
 ) -> Figure:
     """Tone shares per time bin with Wilson CI bands and labelled event markers.
 
@@ -121,6 +126,8 @@ def plot_tone_timeline(
         Language of the labels.
     title : str, optional
         Figure title (a default in ``lang`` if None).
+    min_n : int, default=5
+        Bins with fewer comments are left as gaps (their shares are noise).
 
     Returns
     -------
@@ -149,11 +156,13 @@ def plot_tone_timeline(
         else (timeline.index[1] - timeline.index[0])
     )
     x = timeline.index + width / 2  # plot each bin at its middle
+    # a share from a handful of comments is noise: leave such bins as gaps
+    sparse = timeline["n"].to_numpy() < min_n
     for c in classes:
         color = _color(c, classes)
         ax.plot(
             x,
-            timeline[f"share_{c}"],
+            timeline[f"share_{c}"].mask(sparse),
             color=color,
             linewidth=2,
             marker="o",
@@ -161,7 +170,12 @@ def plot_tone_timeline(
             label=class_label(c, lang),
         )
         ax.fill_between(
-            x, timeline[f"lo_{c}"], timeline[f"hi_{c}"], color=color, alpha=0.18, linewidth=0
+            x,
+            timeline[f"lo_{c}"].mask(sparse),
+            timeline[f"hi_{c}"].mask(sparse),
+            color=color,
+            alpha=0.18,
+            linewidth=0,
         )
     _event_markers(ax, events, tz)
     ax.set_ylim(0, 1)
@@ -170,7 +184,7 @@ def plot_tone_timeline(
     ax.set_xlabel(text["time"])
     _time_axis(ax, tz)
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper right", frameon=True, fontsize=9)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=9)
     ax.set_title(title or text["tone_title"])
     return fig
 
@@ -226,7 +240,7 @@ def plot_segments(result, *, lang: str = "fi", title: str | None = None) -> Figu
     """
     text = _t(lang)
     classes = list(result.classes)
-    segs = list(result.segments)
+    segs = [s for s in result.segments if s.n]  # an empty segment has no shares to show
     fig = Figure(figsize=(max(6, 2.2 * len(segs) + 2), 4.2), layout="constrained")
     ax = fig.add_subplot()
     xs = np.arange(len(segs))

@@ -46,7 +46,8 @@ def tone_timeline(
     scored : DataFrame
         Scored comments (``tone`` and ``p_<label>`` columns, a tz-aware time column).
     freq : str, optional
-        Bin width such as ``"1h"`` or ``"30min"``; chosen automatically (about 40 bins) if None.
+        Bin width such as ``"1h"`` or ``"30min"``; chosen automatically if None: a round
+        width giving about 25 comments per bin on average and at most 40 bins.
     time_col : str, optional
         Name of the time column (default: ``attrs["roles"]["time"]``, then
         time/timestamp/created_time).
@@ -80,7 +81,10 @@ def tone_timeline(
         raise AnalyzerError("no comments with a time: nothing to put on a timeline")
     times = rows[col]
     if freq is None:
-        freq = auto_freq(times.iloc[0], times.iloc[-1])
+        # about 25 comments per bin on average, and never more than 40 bins
+        freq = auto_freq(
+            times.iloc[0], times.iloc[-1], target_bins=min(40, max(4, len(rows) // 25))
+        )
     width = parse_duration(freq)
     if (times.iloc[-1] - times.iloc[0]) / width > 100_000:
         raise AnalyzerError(

@@ -12,6 +12,24 @@ from analyzer.timeline._segments import BEFORE, assign_segments
 __all__ = ["lemma_changes"]
 
 
+#: word classes worth showing as "what changed"; pronouns, conjunctions, particles,
+#: punctuation and the auxiliary-like verbs below say nothing about the thread
+_CONTENT_POS = frozenset({"NOUN", "ADJ", "VERB", "PROPN", "INTJ"})
+_LIGHT_VERBS = frozenset({"olla", "ei", "voida", "pitää", "tulla", "saada", "mennä", "tehdä"})
+
+
+def _is_content(lemma: str) -> bool:
+    """A noun, adjective, verb, name, interjection or emoji — not a function word."""
+    from analyzer.text import lookup
+
+    if lemma.startswith("NEG_"):
+        lemma = lemma[4:]
+    if lemma in _LIGHT_VERBS or (len(lemma) < 2 and lemma.isalnum()):
+        return False
+    entry = lookup(lemma)
+    return entry.kind == "emoji" or (entry.kind == "word" and entry.pos[0] in _CONTENT_POS)
+
+
 def _lemma_sets(rows: pd.DataFrame) -> list[set[str]]:
     if "lemmas" in rows.columns:
         return [set(str(v).split()) if isinstance(v, str) else set() for v in rows["lemmas"]]
@@ -40,7 +58,10 @@ def lemma_changes(
     """Lemmas whose share of comments changed most from one segment to the next, per tone.
 
     For each pair of consecutive segments and each tone: among the comments of that tone,
-    the share containing the lemma before and after; ranked by the absolute change.
+    the share containing the lemma before and after; ranked by the absolute change. Only
+    content words (nouns, adjectives, verbs other than the most common auxiliary-like ones,
+    names, interjections) and emoji are ranked: function words and punctuation change with
+    every thread and say nothing.
     Uses the ``lemmas`` column (space-separated) if present, else Voikko via
     ``analyzer.text.lemma_features``.
 
@@ -92,6 +113,7 @@ def lemma_changes(
             ca = pd.Series([w for s in after for w in s], dtype=object).value_counts()
             both = pd.concat([cb, ca], axis=1, keys=["b", "a"]).fillna(0)
             both = both[(both["b"] + both["a"]) >= min_count].sort_index()
+            both = both[[_is_content(str(w)) for w in both.index]]
             if both.empty:
                 continue
             diff = both["a"] / len(after) - both["b"] / len(before)
