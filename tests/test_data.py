@@ -1,0 +1,260 @@
+"""Checks of the bundled data: the tone corpus, the second annotation and the demo thread.
+
+The figures these tests guard are documented in ``data/README.md`` (datasheet) and
+``data/DEMO.md``.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import cohen_kappa_score
+
+from analyzer.data import (
+    CORPUS_COLUMNS,
+    LABELS,
+    PHASES,
+    data_dir,
+    load_corpus,
+    load_demo,
+    load_demo_events,
+    load_demo_gold,
+)
+
+DEMO_COLUMNS = ["comment_id", "author", "timestamp", "likes", "text"]
+DEMO_OUTPUTS = ("demo_thread.csv", "demo_events.csv", "demo_gold.csv")
+EVENT_KINDS = ["incident", "statement", "deletion", "apology"]
+
+MIN_COMMENTS = 3000
+MIN_SCENARIOS = 8
+MIN_PER_SCENARIO = 250
+MIN_LABEL_SHARE = 0.15
+NEAR_DUP_COSINE = 0.9
+MAX_NEAR_DUP_SHARE = 0.01
+MAX_OPENING_SHARE = 0.01
+MIN_SECOND_PASS = 300
+MIN_KAPPA = 0.6
+
+def _key(text: str) -> str:
+    """Case-insensitive, whitespace-normalised form used for exact-duplicate checks."""
+    return " ".join(text.split()).casefold()
+
+
+def _opening(text: str) -> str | None:
+    """The first three words (lower case, punctuation and emoji dropped), if any."""
+    words = re.sub(r"\W+", " ", text.lower()).split()
+    return " ".join(words[:3]) if len(words) >= 3 else None
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def demo() -> pd.DataFrame:
+    return load_demo()
+
+
+@pytest.fixture(scope="module")
+def nearest_similarity(corpus: pd.DataFrame) -> np.ndarray:
+    """For each comment, the highest char 3-5-gram TF-IDF cosine to any other comment."""
+    x = TfidfVectorizer(analyzer="char", ngram_range=(3, 5)).fit_transform(corpus["text"])
+    best = np.zeros(x.shape[0])
+    for start in range(0, x.shape[0], 512):  # dense blocks: fast, and memory stays small
+        block = (x[start : start + 512] @ x.T).toarray()
+        rows = np.arange(block.shape[0])
+        block[rows, start + rows] = 0.0  # ignore each comment's similarity to itself
+        best[start : start + block.shape[0]] = block.max(axis=1)
+    return best
+
+
+# --- corpus schema ---------------------------------------------------------------------
+
+
+def test_corpus_columns(corpus: pd.DataFrame) -> None:
+    assert list(corpus.columns) == list(CORPUS_COLUMNS)
+    assert list(CORPUS_COLUMNS) == ["id", "scenario", "phase", "text", "label"]
+
+
+def test_corpus_header_on_disk() -> None:
+    with open(data_dir() / "tone_corpus.csv", encoding="utf-8", newline="") as f:
+        assert next(csv.reader(f)) == list(CORPUS_COLUMNS)
+
+
+def test_labels_and_phases(corpus: pd.DataFrame) -> None:
+    assert set(corpus["label"]) == set(LABELS) == {"criticism", "understanding", "neutral"}
+    assert set(corpus["phase"]) == set(PHASES) == {"incident", "explanation", "apology"}
+
+
+def test_ids_unique_and_well_formed(corpus: pd.DataFrame) -> None:
+    assert corpus["id"].is_unique
+    prefix = corpus["id"].str.extract(r"^([a-z]+)-\d{4}$")[0]
+    assert prefix.notna().all()
+    assert (prefix == corpus["scenario"]).all()
+
+
+def test_no_empty_texts(corpus: pd.DataFrame) -> None:
+    assert (corpus["text"].str.strip() != "").all()
+
+
+def test_size_and_scenarios(corpus: pd.DataFrame) -> None:
+    assert len(corpus) >= MIN_COMMENTS
+    counts = corpus["scenario"].value_counts()
+    assert len(counts) >= MIN_SCENARIOS
+    assert (counts >= MIN_PER_SCENARIO).all(), counts.to_dict()
+    phases = corpus.groupby("scenario")["phase"].agg(set)
+    missing = {s: set(PHASES) - p for s, p in phases.items() if set(PHASES) - p}
+    assert not missing
+
+
+def test_every_label_at_least_15_percent(corpus: pd.DataFrame) -> None:
+    shares = corpus["label"].value_counts(normalize=True)
+    assert set(shares.index) == set(LABELS)
+    assert (shares >= MIN_LABEL_SHARE).all(), shares.to_dict()
+
+
+# --- corpus quality ----------------------------------------------------------------------
+
+
+def test_no_exact_duplicates(corpus: pd.DataFrame) -> None:
+    keys = corpus["text"].map(_key)
+    assert not keys.duplicated().any(), corpus.loc[keys.duplicated(keep=False), "id"].tolist()
+
+
+def test_near_duplicates_under_one_percent(
+    corpus: pd.DataFrame, nearest_similarity: np.ndarray
+) -> None:
+    near = nearest_similarity >= NEAR_DUP_COSINE
+    assert near.mean() < MAX_NEAR_DUP_SHARE, corpus.loc[near, "id"].tolist()
+
+
+def test_three_word_openings_rare(corpus: pd.DataFrame) -> None:
+    openings = collections.Counter(o for o in map(_opening, corpus["text"]) if o)
+    opening, count = openings.most_common(1)[0]
+    assert count / len(corpus) <= MAX_OPENING_SHARE, (opening, count)
+
+
+# --- second annotation -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def first_and_second(corpus: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The first annotator's labels (before adjudication) and the second annotator's."""
+    folder = data_dir() / "annotation"
+    second = pd.read_csv(folder / "second_pass.csv", dtype=str, keep_default_na=False)
+    adjudication = pd.read_csv(folder / "adjudication.csv", dtype=str, keep_default_na=False)
+    assert second["id"].is_unique
+    assert second["id"].isin(corpus["id"]).all()
+    labels = corpus.set_index("id")["label"]
+    first = labels.loc[second["id"]].copy()
+    for row in adjudication.itertuples():
+        assert labels[row.id] == row.final  # the corpus holds the adjudicated label
+        first[row.id] = row.label_a
+    return first, second.set_index("id")["label_b"].loc[first.index]
+
+
+def test_second_pass_size(first_and_second: tuple[pd.Series, pd.Series]) -> None:
+    first, second = first_and_second
+    assert len(first) >= MIN_SECOND_PASS
+    assert set(second) <= set(LABELS)
+
+
+def test_adjudication_lists_exactly_the_disagreements(
+    first_and_second: tuple[pd.Series, pd.Series],
+) -> None:
+    first, second = first_and_second
+    adjudication = pd.read_csv(data_dir() / "annotation" / "adjudication.csv", dtype=str)
+    disagreements = set(first.index[first.to_numpy() != second.to_numpy()])
+    assert disagreements == set(adjudication["id"])
+    assert (
+        adjudication.set_index("id").loc[sorted(disagreements), "label_b"]
+        == second[sorted(disagreements)]
+    ).all()
+
+
+def test_kappa(first_and_second: tuple[pd.Series, pd.Series]) -> None:
+    first, second = first_and_second
+    assert cohen_kappa_score(first.to_numpy(), second.to_numpy()) >= MIN_KAPPA
+
+
+# --- demo thread -------------------------------------------------------------------------
+
+
+def test_demo_thread_header_on_disk() -> None:
+    with open(data_dir() / "demo_thread.csv", encoding="utf-8", newline="") as f:
+        assert next(csv.reader(f)) == DEMO_COLUMNS
+
+
+def test_demo_thread(demo: pd.DataFrame) -> None:
+    assert len(demo) >= 600
+    assert set(DEMO_COLUMNS) <= set(demo.columns)
+    assert demo["comment_id"].is_unique
+    times = demo["timestamp"]
+    assert isinstance(times.dtype, pd.DatetimeTZDtype)
+    assert times.notna().all()
+    assert times.is_monotonic_increasing
+    assert demo.attrs["stats"].rows_rejected == 0
+
+
+def test_demo_events() -> None:
+    events = load_demo_events()
+    assert [e.kind for e in events] == EVENT_KINDS
+    times = [e.time for e in events]
+    assert all(t.tzinfo is not None for t in times)
+    assert times == sorted(times) and len(set(times)) == len(times)
+
+
+def test_demo_comments_after_first_event(demo: pd.DataFrame) -> None:
+    first_event = min(e.time for e in load_demo_events())
+    assert (demo["timestamp"] >= first_event).all()
+
+
+def test_demo_gold_covers_every_comment_once(demo: pd.DataFrame) -> None:
+    gold = load_demo_gold()
+    assert list(gold.columns) == ["comment_id", "label", "segment"]
+    assert gold["comment_id"].is_unique
+    assert set(gold["comment_id"]) == set(demo["comment_id"])
+    assert set(gold["label"]) == set(LABELS)
+
+
+def test_demo_texts_not_in_corpus(corpus: pd.DataFrame) -> None:
+    corpus_keys = set(corpus["text"].map(_key))
+    with open(data_dir() / "demo_source.jsonl", encoding="utf-8") as f:
+        demo_keys = {_key(json.loads(line)["text"]) for line in f if line.strip()}
+    shared = demo_keys & corpus_keys
+    assert not shared
+    # the thread itself carries the same texts as its source
+    assert set(load_demo()["text"].map(_key)) == demo_keys
+
+
+def test_build_demo_is_deterministic(tmp_path: Path) -> None:
+    # build_demo.py reads and writes next to itself (Path(__file__).parent), so run a
+    # copy in tmp_path/data and compare its outputs with the committed files.
+    src = data_dir()
+    work = tmp_path / "data"
+    work.mkdir()
+    for name in ("build_demo.py", "demo_source.jsonl"):
+        shutil.copy2(src / name, work / name)
+    for _ in range(2):
+        proc = subprocess.run(
+            [sys.executable, "data/build_demo.py"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        for name in DEMO_OUTPUTS:
+            assert (work / name).read_bytes() == (src / name).read_bytes(), name
