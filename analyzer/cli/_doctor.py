@@ -28,6 +28,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="print only problems")
 
 
+def _model_problems(path, lines: list[str]) -> list[str]:
+    """Load the model and compare its text-pipeline fingerprint with this installation."""
+    from analyzer.errors import AnalyzerError
+    from analyzer.model import load_model, text_fingerprint
+
+    try:
+        model = load_model(path)
+    except AnalyzerError as exc:
+        return [str(exc)]
+    cv = model.meta.get("cv") or {}
+    lines.append(
+        f"model labels: {', '.join(model.labels)}; trained on {model.meta.get('n', '?')} comments"
+        + (f"; cross-validated macro-F1 {cv['macro_f1']:.3f}" if "macro_f1" in cv else "")
+    )
+    trained = model.meta.get("text_fingerprint")
+    if trained and trained != text_fingerprint():
+        return [
+            "the model was trained with a different text pipeline or Voikko dictionary "
+            "(retrain it: `make model`)"
+        ]
+    return []
+
+
 def run(args: argparse.Namespace) -> int:
     from analyzer import __version__
 
@@ -62,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         lines.append(f"model: {path}" + ("" if path.exists() else " (MISSING)"))
         if not path.exists():
             problems.append(f"model file {path} is missing (run `make model`)")
+        else:
+            problems.extend(_model_problems(path, lines))
     except ImportError:
         lines.append("model: (model module not installed yet)")
 

@@ -28,6 +28,7 @@ __all__ = [
     "library_versions",
     "load_model",
     "save_model",
+    "text_fingerprint",
 ]
 
 #: Types a model file may contain besides skops' default-trusted builtins and numpy/scipy.
@@ -78,6 +79,41 @@ def library_versions() -> dict[str, str]:
         except md.PackageNotFoundError:  # pragma: no cover
             out[name] = "?"
     return out
+
+
+#: sentences (our own) whose features fingerprint the text pipeline a model was trained with
+_PROBE = (
+    "Hävetkää! Ette te oo yhtään pahoillanne, tää on ihan järkyttävää 😡😡",
+    "Kiitos anteeksipyynnöstä, hyvä että henkilökunta koulutetaan uudelleen.",
+    "Mä en nää tässä mitään ongelmaa, asiakaspalvelijat teki vaan työtään",
+    "@Liisa Esimerkki missä kylpylässä tää tapahtu?? https://esimerkki.fi #kohu",
+    "Hienoa asiakaspalvelua 👏👏 ihaaan mahtavaa, ei voi muuta sanoa...",
+)
+
+
+def text_fingerprint() -> str:
+    """A short hash of what the text pipeline makes of a few probe sentences.
+
+    Stored in a model's metadata at training time; when it differs at load
+    time the model was trained with another lemmatiser or Voikko dictionary
+    and should be retrained (``make model``).
+
+    Examples
+    --------
+    >>> from analyzer.model import text_fingerprint
+    >>> len(text_fingerprint())
+    16
+    """
+    from analyzer.text import token_features, tokenize
+
+    h = hashlib.sha256()
+    for text in _PROBE:
+        toks = tokenize(text)
+        h.update("\x1f".join(toks).encode("utf-8"))
+        h.update(b"\x1e")
+        h.update("\x1f".join(token_features(toks, compounds=True)).encode("utf-8"))
+        h.update(b"\x1d")
+    return h.hexdigest()[:16]
 
 
 def data_hash(texts: Any, labels: Any) -> str:

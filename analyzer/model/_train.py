@@ -22,7 +22,7 @@ from sklearn.model_selection import (
 )
 
 from analyzer.errors import AnalyzerError
-from analyzer.model._persist import data_hash, library_versions
+from analyzer.model._persist import data_hash, library_versions, text_fingerprint
 from analyzer.model._pipeline import ToneModel, build_pipeline
 
 __all__ = ["classification_figures", "cross_validate", "evaluate", "train"]
@@ -218,6 +218,7 @@ def train(
         "data_hash": data_hash(texts, y),
         "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()},
         "versions": library_versions(),
+        "text_fingerprint": text_fingerprint(),
     }
     if cv:
         meta["cv"] = cross_validate(

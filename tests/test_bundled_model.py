@@ -1,0 +1,27 @@
+"""The bundled model matches this installation's text pipeline and data."""
+
+from __future__ import annotations
+
+from analyzer.data import load_corpus
+from analyzer.model import data_hash, load_model, text_fingerprint
+
+
+def test_bundled_model_was_trained_with_this_text_pipeline():
+    meta = load_model().meta
+    assert meta.get("text_fingerprint") == text_fingerprint(), (
+        "the text pipeline changed since models/tone-fi.skops was trained: run `make model`"
+    )
+
+
+def test_bundled_model_was_trained_on_the_bundled_corpus():
+    corpus = load_corpus()
+    meta = load_model().meta
+    assert meta["n"] == len(corpus)
+    assert meta["data_hash"] == data_hash(corpus["text"], corpus["label"])
+
+
+def test_bundled_model_meets_the_cross_validation_target():
+    cv = load_model().meta["cv"]
+    assert cv["scheme"] == "leave-one-group-out"
+    assert cv["macro_f1"] >= 0.80
+    assert set(cv["per_group"]) == set(load_corpus()["scenario"])
