@@ -56,7 +56,10 @@ def _model_from_bytes(blob: bytes) -> Any:
 def _score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, Any]:
     """Worker task: tones, probabilities (and lemmas) of a list of texts."""
     model = _model_from_bytes(blob)
-    proba = model.predict_proba(texts)
+    if not texts:  # an empty chunk (header-only file, every row rejected)
+        proba = np.zeros((0, len(model.labels)))
+    else:
+        proba = model.predict_proba(texts)
     out: dict[str, Any] = {
         "labels": model.labels,
         "proba": proba.astype(np.float32),
@@ -224,8 +227,10 @@ def _iter_scored(
     on_rejects: Callable[[list[Any]], None],
     on_meta: Callable[[dict[str, Any]], None] = lambda meta: None,
 ) -> Iterator[tuple[pd.DataFrame, Any]]:
-    from analyzer.io import iter_comments
+    from analyzer.io import LINE_COL, iter_comments
 
+    if isinstance(source, pd.DataFrame) and LINE_COL in source.columns:
+        source = source.drop(columns=[LINE_COL])  # analyzer.io's own line numbers
     blob, meta = _model_blob(model)
     on_meta(meta)
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
@@ -271,7 +276,7 @@ def _finish_frame(
         frame, roles, keep_authors=keep_authors, salt=salt, excel_safe=for_file and excel_safe
     )
     if not for_file and roles.time:
-        out[roles.time] = frame[roles.time].to_numpy()  # keep timestamps for notebooks
+        out[roles.time] = frame[roles.time].array  # keep tz-aware timestamps for notebooks
     return out
 
 
@@ -363,9 +368,11 @@ def score(
                 frame, roles, keep_authors=keep_authors, salt=salt, for_file=False, excel_safe=False
             )
         )
-    if not frames:
-        raise AnalyzerError("no comments to score")
-    out = pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if out.empty:
+        raise AnalyzerError(
+            f"no comments to score ({stats.rows_read} rows read, {stats.rows_rejected} rejected)"
+        )
     summary = ScoreSummary(
         rows_read=stats.rows_read,
         rows_scored=len(out),

@@ -46,6 +46,7 @@ MAX_OPENING_SHARE = 0.01
 MIN_SECOND_PASS = 300
 MIN_KAPPA = 0.6
 
+
 def _key(text: str) -> str:
     """Case-insensitive, whitespace-normalised form used for exact-duplicate checks."""
     return " ".join(text.split()).casefold()

@@ -8,6 +8,7 @@ Examples
 ['criticism', 'understanding']
 """
 
+from analyzer.model._active import least_confident, margin
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
 from analyzer.model._persist import (
@@ -17,6 +18,7 @@ from analyzer.model._persist import (
     library_versions,
     load_model,
     save_model,
+    text_fingerprint,
 )
 from analyzer.model._pipeline import ToneModel, build_pipeline
 from analyzer.model._train import classification_figures, cross_validate, evaluate, train
@@ -34,9 +36,12 @@ __all__ = [
     "default_model_path",
     "evaluate",
     "explain",
+    "least_confident",
     "library_versions",
     "load_model",
+    "margin",
     "save_model",
+    "text_fingerprint",
     "top_features",
     "train",
 ]

@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import (
     accuracy_score,
-    confusion_matrix,
     f1_score,
     precision_recall_fscore_support,
 )
@@ -112,13 +111,18 @@ def classification_figures(
             }
             for i, c in enumerate(labels)
         },
-        "confusion": {
-            "labels": labels,
-            "matrix": confusion_matrix(y, pred, labels=labels).tolist(),
-        },
+        "confusion": {"labels": labels, "matrix": _confusion(y_idx, proba.argmax(axis=1), labels)},
         "brier": round(brier, 4),
         "ece": expected_calibration_error(proba, y_idx),
     }
+
+
+def _confusion(y_idx: np.ndarray, pred_idx: np.ndarray, labels: Sequence[str]) -> list[list[int]]:
+    """Rows = gold, columns = predicted; gold labels the model does not know have no row."""
+    k = len(labels)
+    known = y_idx >= 0
+    m = np.bincount(y_idx[known] * k + pred_idx[known], minlength=k * k).reshape(k, k)
+    return m.tolist()
 
 
 def cross_validate(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.text._lemmatize import _CACHE, _choose, _lookup
-from analyzer.text._lexicon import NEGATION
+from analyzer.text._lemmatize import _CACHE, NEGATOR, SCOPE_END, WORD, _choose, _lookup
+from analyzer.text._lexicon import CLAUSE_OPENERS, NEGATION
 from analyzer.text._tokenize import tokenize
 
 __all__ = ["NEG_PREFIX", "NEG_SCOPE", "Token", "analyze", "lemma_features"]
@@ -16,7 +16,7 @@ NEG_PREFIX = "NEG_"
 #: At most this many tokens after the negation verb are in its scope.
 NEG_SCOPE = 3
 # A negation scope also ends at punctuation and at these clause openers.
-_CLAUSE = frozenset("ja mutta vaan tai että koska kun jos eli sekä kuin joka mikä".split())
+_CLAUSE = CLAUSE_OPENERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,32 +152,28 @@ def token_features(
     """
     if not tokens:
         return []
-    data = _CACHE.data
-    entries = []
-    for t in tokens:
-        e = data.get(t)
-        entries.append(e if e is not None else _lookup(t))
-    feats: list[str] = []
-    append = feats.append
-    left = 0
-    for i, e in enumerate(entries):
-        lemma = e.lemmas[0] if len(e.lemmas) == 1 else _choose(e, i, tokens, entries)
-        low = lemma.lower()
-        if negation:
-            surface_low = tokens[i].lower()
-            if surface_low in NEGATION:
+    get = _CACHE.data.get
+    entries = [get(t) or _lookup(t) for t in tokens]
+    feats = [e.feature for e in entries]
+    if None in feats:  # ambiguous words: choose by context
+        for i, f in enumerate(feats):
+            if f is None:
+                feats[i] = _choose(entries[i], i, tokens, entries).lower()
+    if negation:
+        left = 0
+        for i, e in enumerate(entries):
+            flags = e.flags
+            if flags & NEGATOR:
                 left = NEG_SCOPE
             elif left:
-                if e.kind == "punct" or surface_low in _CLAUSE:
+                if flags & SCOPE_END:
                     left = 0
-                elif e.kind == "word":
-                    low = NEG_PREFIX + low
-                    left -= 1
                 else:
+                    if flags & WORD:
+                        feats[i] = NEG_PREFIX + feats[i]
                     left -= 1
-        append(low)
     if compounds:
         for e in entries:
             if e.parts:
                 feats.extend(e.parts)
-    return feats
+    return feats  # type: ignore[return-value]

@@ -9,8 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.text._lexicon import (
+    ADVERB_LEMMA,
+    CLAUSE_OPENERS,
+    COMMON_LEMMAS,
     FIXED_FORMS,
+    LEXICAL_PARTICIPLES,
     NEGATION,
+    PLURALE_TANTUM,
     PRONOUN_LEMMA,
     SPOKEN,
     SPOKEN_OVERRIDE,
@@ -26,21 +31,30 @@ _MAXSIZE = 500_000
 
 _XBASE = re.compile(r"\[X[a-z]\][^\[]*\[X\]")
 _TAG = re.compile(r"\[[^\]]*\]")
-_VERB_BASE = re.compile(r"\[Lt\]\[Xp\]([^\[]+)\[X\]")
+_VERB_DERIVED = re.compile(r"([^\[]+)\[Xj\]([^\[]+[aä])\[X\]")
+_VERB_BASE = re.compile(r"\[Lt\](?:\[I[a-z]+\])*\[Xp\]([^\[]+)\[X\]")
 _RARE_CASES = {"keinonto": 1.2, "seuraneto": 0.6, "vajanto": 0.3, "kerrontosti": 0.0}
+# Case endings of unknown lower-case words. Loanwords take a stem vowel -i
+# (spammi, spammissa), so the ending is stripped without the i.
 _CASE_ENDINGS = sorted(
     (
-        "issa issä ista istä illa illä ilta iltä ille iksi ineen iin ihin ien jen den ten "
-        "tten iden itten ssa ssä sta stä lla llä lta ltä lle ksi tta ttä na nä ta tä ja jä "
-        "ia iä in n a ä t"
+        "ssa ssä sta stä lla llä lta ltä lle ksi ineen iden itten jen den ten tten "
+        "tta ttä ita itä ja jä na nä ta tä n a ä t"
     ).split(),
     key=len,
     reverse=True,
 )
-_NAME_ENDINGS = sorted(
-    "ssa ssä sta stä lla llä lta ltä lle ksi iin in en na nä".split(), key=len, reverse=True
-)
+_NAME_ENDINGS = sorted("ssa ssä sta stä lla llä lta ltä lle ksi iin".split(), key=len, reverse=True)
 _VOWELS = set("aeiouyäöå")
+# Conjunction readings Voikko lacks; chosen by context in :func:`_choose`.
+_TWO_NAMES = ("PROPN", "PROPN")
+_LAUGH = re.compile(r"(?:[hj][aeiouäö]){2,}h?|(?:ha|he|hi)h+")
+_LEXICAL_NOUN = 0.2
+_OVERRIDE_POS = {"kiitti": "INTJ"}
+_OVERRIDE_PRON = frozenset(("minä", "sinä", "tämä", "tuo"))
+_NOMINAL = frozenset(("NOUN", "ADJ", "PRON", "NUM", "PROPN"))
+_SENTENCE_END = frozenset((".", "!", "?", ":"))
+_CONJ_READING = {"sillä": "sillä", "et": "että"}
 _MINEN = re.compile(r"(.*m)i(?:nen|s)")
 
 
@@ -62,6 +76,12 @@ class Entry:
         Compound parts of the best analysis (empty when not a compound).
     kind : str
         ``word``, ``number``, ``emoji``, ``placeholder`` or ``punct``.
+    feature : str or None
+        The lower-cased lemma when there is only one candidate (the
+        classifier's feature, no context needed); ``None`` otherwise.
+    flags : int
+        Bit set for the negation scope: :data:`NEGATOR` (a negation verb),
+        :data:`SCOPE_END` (punctuation or a clause opener), :data:`WORD`.
     """
 
     lemmas: tuple[str, ...]
@@ -70,6 +90,45 @@ class Entry:
     known: bool
     parts: tuple[str, ...]
     kind: str
+    feature: str | None = None
+    flags: int = 0
+
+
+#: :attr:`Entry.flags` bit: the surface form is a negation verb (``ei``, ``en``, ...).
+NEGATOR = 1
+#: :attr:`Entry.flags` bit: punctuation or a clause opener, which ends a negation scope.
+SCOPE_END = 2
+#: :attr:`Entry.flags` bit: the token is a word.
+WORD = 4
+
+
+def _max_bonus(pos: str) -> float:
+    """The largest score :func:`_choose` can add to a candidate of this POS."""
+    if pos == "VERB":
+        return 0.5
+    if pos in _NOMINAL:
+        return 1.5 + (0.8 if pos == "PROPN" else 0.1)
+    return 0.0
+
+
+def _context_free(e: Entry, low: str) -> bool:
+    """Whether no context can overturn the best candidate (so it can be cached)."""
+    if low in _CONJ_READING or e.pos == _TWO_NAMES:
+        return False
+    top = e.scores[0]
+    return all(
+        top - sc > _max_bonus(p) + 1e-6 for p, sc in zip(e.pos[1:], e.scores[1:], strict=True)
+    )
+
+
+def _finish(surface: str, e: Entry) -> Entry:
+    """Add the precomputed classifier feature and negation flags to an entry."""
+    low = surface.lower()
+    flags = (NEGATOR if low in NEGATION else 0) | (WORD if e.kind == "word" else 0)
+    if e.kind == "punct" or low in CLAUSE_OPENERS:
+        flags |= SCOPE_END
+    feature = e.lemmas[0].lower() if len(e.lemmas) == 1 or _context_free(e, low) else None
+    return Entry(e.lemmas, e.pos, e.scores, e.known, e.parts, e.kind, feature, flags)
 
 
 class _Cache:
@@ -143,44 +202,112 @@ def _surface_parts(fst: str) -> list[str]:
     return [_TAG.sub("", _XBASE.sub("", p)) for p in pieces]
 
 
+def _pronoun(base: str, low: str, a: dict[str, Any]) -> str:
+    """UD lemma of a pronoun: indefinite clitic pronouns, plural to singular."""
+    b = base.lower()
+    if b in ("kuka", "ken"):
+        if low.endswith(("an", "än", "aa", "ää")):
+            return "kukaan"
+        return "kukin" if a.get("FOCUS") == "kin" else "kuka"
+    if b == "mikä":
+        if low.endswith(("an", "än", "aa", "ää")):
+            return "mikään"
+        return "mikin" if a.get("FOCUS") == "kin" else "mikä"
+    if b == "joka" and a.get("FOCUS") == "kin":
+        return "jokin"
+    return PRONOUN_LEMMA.get(base, base)
+
+
+def _comparative_adverb(base: str, low: str) -> str:
+    """``tehokkaammin`` -> ``tehokkaasti``: UD lemma of a comparative adverb."""
+    if base == "hyvä":
+        return "hyvin"
+    if base == "usea":
+        return "usein"
+    stem = low
+    for suffix in ("immin", "mmin", "iten"):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            break
+    if stem.endswith("e") and base[-1:] in ("a", "ä"):
+        stem = stem[:-1] + base[-1]  # laajemmin -> laaja
+    return stem + "sti"
+
+
 def _convert(a: dict[str, Any], surface: str, index: int) -> tuple[str, str, float, tuple]:
     base = a.get("BASEFORM") or surface
     cls = a.get("CLASS", "")
     pos = VOIKKO_CLASS_POS.get(cls, "X")
     fst = a.get("FSTOUTPUT", "")
+    low = surface.lower()
     score = -0.05 * index
     lemma = base
-    if a.get("PARTICIPLE") or a.get("MOOD") in ("MA-infinitive", "E-infinitive"):
+    participle = a.get("PARTICIPLE")
+    mood = a.get("MOOD")
+    if participle == "negation" or (
+        participle and (base.lower() in LEXICAL_PARTICIPLES or base.endswith(("vainen", "väinen")))
+    ):
+        pos = "ADJ"  # uskomaton, merkittävä: lexicalised adjectives in UD
+    elif participle or mood in ("MA-infinitive", "E-infinitive"):
         m = _VERB_BASE.search(fst)
-        if (m and a.get("PARTICIPLE") != "agent") or (m and pos != "NOUN"):
-            lemma = m.group(1)
+        if m:
+            # a derived verb keeps its derivation: valmistelemaan -> valmistella
+            d = _VERB_DERIVED.match(fst, m.end())
+            lemma = d.group(1) + d.group(2) if d else m.group(1)
+            if participle == "agent" and pos == "NOUN":
+                score -= 0.3
             pos = "VERB"
-        elif m:
-            lemma = m.group(1)
-            pos = "VERB"
-            score -= 0.3
-    elif a.get("MOOD") == "MINEN-infinitive":
-        m = _MINEN.match(surface.lower())
+    elif mood == "MINEN-infinitive":
+        m = _MINEN.match(low)
         if m:
             lemma = m.group(1) + "inen"
             pos = "NOUN"
     elif pos == "PRON":
-        lemma = PRONOUN_LEMMA.get(base, base)
+        lemma = _pronoun(base, low, a)
         score += 0.5
     elif pos in ("ADV", "ADP"):
-        lemma = surface.lower()
-    if lemma == surface.lower():
+        b = base.lower()
+        if a.get("POSSESSIVE") or a.get("FOCUS") or a.get("KYSYMYSLIITE") or low.startswith(b):
+            lemma = b  # vieläkin -> vielä, kanssani -> kanssa
+        else:
+            lemma = low
+        lemma = ADVERB_LEMMA.get(lemma, lemma)
+    elif pos == "VERB":
+        if mood == "imperative" and a.get("PERSON") == "2":
+            score -= 0.3  # "vastusta": far more often a noun's partitive/elative
+        elif mood == "A-infinitive":
+            score -= 0.2  # "hyötyä", "leikkiä": usually a noun's partitive
+    case = a.get("SIJAMUOTO")
+    if case == "keinonto" and cls == "laatusana":
+        if a.get("COMPARISON") in ("comparative", "superlative"):
+            lemma = _comparative_adverb(base.lower(), low)
+            pos = "ADV"
+            case = None
+        elif base.endswith("inen") and low.endswith("isin"):
+            lemma = low  # aamuisin, syksyisin
+            pos = "ADV"
+            case = None
+    if lemma == low:
         score += 0.15
-    if pos == "VERB" and surface.lower() in VERB_FIRST:
+    if lemma in COMMON_LEMMAS:
+        score += 0.25
+    if pos == "VERB" and low in VERB_FIRST:
         score += 0.5
     if "[Ssti]" in fst:
-        lemma = surface.lower()
+        lemma = low
+        if a.get("KYSYMYSLIITE") and lemma.endswith(("ko", "kö")):
+            lemma = lemma[:-2]
+        focus = a.get("FOCUS")
+        if focus and lemma.endswith((focus, focus.replace("a", "ä"))):
+            lemma = lemma[: -len(focus)]  # selvästikin -> selvästi, -kään too
         pos = "ADV"
-    case = a.get("SIJAMUOTO")
+        score += 0.2
     if case in _RARE_CASES:
         score -= _RARE_CASES[case]
     if a.get("POSSESSIVE"):
         score -= 0.2
+    if "[Ll][Xj]inen" in fst and low.endswith(("sta", "stä")):
+        score -= 0.25  # polyesteristä: elative of a noun, not partitive of an -inen derivation
     if pos == "PROPN":
         lemma = lemma[:1].upper() + lemma[1:]
         if surface[:1].islower():
@@ -195,9 +322,24 @@ def _convert(a: dict[str, Any], surface: str, index: int) -> tuple[str, str, flo
         score -= 0.3 * ncomp
         surf = _surface_parts(fst)
         head = "".join(surf[:-1]).lower()
-        low = lemma.lower()
-        if low.startswith(head) and len(low) > len(head):
-            parts = (*[s.lower() for s in surf[:-1] if s], low[len(head) :])
+        llow = lemma.lower()
+        if llow.startswith(head) and len(llow) > len(head):
+            firsts = [p.lower().strip("-") for p in surf[:-1]]
+            parts = (*[f for f in firsts if f], llow[len(head) :])
+    if a.get("NUMBER") == "plural" and pos in ("NOUN", "PROPN", "ADJ", "PRON"):
+        llow = lemma.lower()
+        plural = PLURALE_TANTUM.get(llow)
+        if plural is None and ncomp:
+            for sg, pl in PLURALE_TANTUM.items():
+                if llow.endswith(sg):
+                    plural = llow[: -len(sg)] + pl
+                    break
+        if plural is not None:
+            lemma = plural[:1].upper() + plural[1:] if lemma[:1].isupper() else plural
+            score += 0.1
+    if "-" in lemma and pos != "PROPN":
+        # UD Finnish writes a hyphenated compound's lemma without the hyphen
+        lemma = lemma.replace("-", "") or lemma
     return lemma, pos, score, parts
 
 
@@ -205,14 +347,24 @@ def _from_analyses(analyses: list[dict[str, Any]], surface: str) -> Entry | None
     if not analyses:
         return None
     best: dict[str, tuple[str, float, tuple]] = {}
+    nouns = {a.get("BASEFORM") for a in analyses if a.get("CLASS") == "nimisana"}
     for i, a in enumerate(analyses):
         lemma, pos, score, parts = _convert(a, surface, i)
+        if pos == "VERB" and a.get("PARTICIPLE") and a.get("BASEFORM") in nouns:
+            score -= _LEXICAL_NOUN  # tehtävä, juoma: a noun in its own right
         old = best.get(lemma)
         if old is None or score > old[1]:
             best[lemma] = (pos, score, parts)
     low = surface.lower()
-    if low in FIXED_FORMS:
-        best[low] = ("ADV", 1.0, ())
+    if len(best) > 1 and low.endswith(("sta", "stä")):
+        # "asiakaspalvelusta": elative of -palvelu, not partitive of -palvelus
+        for lemma, (pos, score, parts) in list(best.items()):
+            if lemma.endswith("s") and lemma[:-1] in best:
+                best[lemma] = (pos, score - 0.1, parts)
+    if low in FIXED_FORMS or low in ADVERB_LEMMA:
+        best[ADVERB_LEMMA.get(low, low)] = ("ADV", 1.0, ())
+    elif low in _CONJ_READING and _CONJ_READING[low] not in best:
+        best[_CONJ_READING[low]] = ("SCONJ", -1.0, ())
     ranked = sorted(best.items(), key=lambda kv: -kv[1][1])
     return Entry(
         lemmas=tuple(k for k, _ in ranked),
@@ -240,7 +392,7 @@ def _spoken_candidates(w: str) -> list[str]:
             out.append(w[:i] + w[i + 1 :])
     if w.endswith(("ks", "kö")) and len(w) > 4:
         out += [w[:-2] + "ko", w[:-2] + "kö", w[:-2]]
-    if w.endswith("is") and len(w) > 4:  # pitäis -> pitäisi
+    if w.endswith(("is", "as", "äs")) and len(w) > 4:  # pitäis -> pitäisi, vastas -> vastasi
         out.append(w + "i")
     if w.endswith("ki") and len(w) > 4:  # mäki(n) clitic
         out.append(w + "n")
@@ -253,13 +405,101 @@ def _spoken_candidates(w: str) -> list[str]:
     return out
 
 
+def _more_spoken_candidates(w: str) -> list[str]:
+    """Standard spellings for common sound changes of spoken Finnish."""
+    out: list[str] = []
+    back = any(c in "aou" for c in w)
+    a = "a" if back else "ä"
+    n = len(w)
+    if w[-2:] in ("aa", "ää"):
+        out.append(w + "n")  # tänää -> tänään, mitää -> mitään
+    if n > 3 and w[-1] in "uy" and w[-2] in "nlrs":
+        out.append(w + "t")  # tehny -> tehnyt, sanonu -> sanonut
+    if n >= 3 and w[-1] == "l":
+        out.append(w + "l" + a)  # siel -> siellä, meil -> meillä
+    if 3 <= n <= 5 and w[-1] not in _VOWELS:
+        out.append(w + a)  # siit -> siitä, täss -> tässä
+    if w.endswith(("sä", "sää", "ko", "kö", "ks")) and n > 4:
+        out.append(w[: -3 if w.endswith("sää") else -2])  # ootsä -> oot, ootko -> oot
+    if "ee" in w:
+        i = w.rfind("ee")
+        out.append(w[:i] + "e" + a + w[i + 2 :])  # kauheeta -> kauheata
+    if "tt" in w:
+        i = w.find("tt")
+        out.append(w[:i] + "ts" + w[i + 2 :])  # kattomaan -> katsomaan
+    if "hää" in w or "haa" in w:
+        out.append(w.replace("hää", "hdää").replace("haa", "hdaa"))  # tehään -> tehdään
+    for end in ("nen", "sen", "set", "sta", "stä", "sia", "siä", "sen"):
+        if w.endswith(end) and n > len(end) + 2 and w[-len(end) - 1] in "oaäöe":
+            i = n - len(end)  # semmonen -> semmoinen, sellasta -> sellaista
+            out.append(w[:i] + "i" + w[i:])
+            break
+    return out
+
+
+def _noun_stem(low: str) -> str:
+    """Guessed nominative of an unknown lower-case word (``spammiksi`` -> ``spammi``)."""
+    n = len(low)
+    if n > 5 and low[-1] == "n" and low[-2] == low[-3] and low[-2] in _VOWELS:
+        return low[:-2]  # illative: deprivaatioon -> deprivaatio
+    for end in _CASE_ENDINGS:
+        if low.endswith(end) and n - len(end) >= 3:
+            stem = low[: -len(end)]
+            if end in ("n", "t", "a", "ä") and stem[-1] not in _VOWELS:
+                continue  # "ticket", "kyrsä": no ending
+            if stem.endswith("ei"):
+                stem = stem[:-2] + "i"  # plural: plugeilla -> plugi
+            return stem
+    return low
+
+
+def _name_stem(name: str) -> str:
+    """Nominative of an unknown (foreign) name from a Finnish case form.
+
+    Returns ``name`` itself (the same object) when no ending is recognised.
+    """
+    low = name.lower()
+    n = len(low)
+    if n < 5:
+        return name
+    for end in _NAME_ENDINGS:
+        if low.endswith(end) and n - len(end) >= 3:
+            stem = name[: -len(end)]
+            break
+    else:
+        if low.endswith("in") and low[-3] not in _VOWELS:
+            return name[:-2]  # genitive: Beckhamin -> Beckham
+        if low.endswith("ksen"):
+            return name[:-4] + "s"  # genitive: Kalymnoksen -> Kalymnos
+        if low[-1] == "n" and low[-2] in _VOWELS and low[-2] == low[-3]:
+            return name[:-2]  # illative: Arduinoon -> Arduino
+        if low[-1] in "aä" and low[-2] in "ouyö":
+            return name[:-1]  # partitive: Gokua -> Goku
+        elif low.endswith(("aa", "ää")) and low[-3] in _VOWELS:
+            return name[:-1]  # Hypatiaa -> Hypatia
+        else:
+            return name
+    sl = stem.lower()
+    if sl.endswith("kse"):
+        return stem[:-3] + "s"  # Kalymnoksen -> Kalymnos
+    if sl.endswith("ee") and len(sl) > 5:
+        return stem[:-1] + "s"  # Simonideelle -> Simonides
+    if len(sl) > 3 and sl[-1] == "i" and sl[-2] not in _VOWELS and name[-1:] != "n":
+        return stem[:-1]  # Showroomilla -> Showroom
+    return stem
+
+
 def _guess(surface: str, analyze) -> Entry:
     """Lemma for a word Voikko does not know."""
     low = surface.lower()
     if low in SPOKEN:
         return _single(SPOKEN[low], known=True)
+    if "://" in surface or low.startswith("www.") or _LAUGH.fullmatch(low):
+        return _single(surface, "X")  # a URL or laughter ("hahaha") stays as it is
     if ":" in surface:  # EU:ssa, H&M:n
         head = surface.split(":", 1)[0]
+        if not head.strip("-"):
+            return _single(surface, "SYM")  # emoticon ":D"
         return _single(head, "PROPN" if head[:1].isupper() else "X")
     if surface.startswith("-") and len(surface) > 1:
         return _lookup(surface[1:])
@@ -267,9 +507,10 @@ def _guess(surface: str, analyze) -> Entry:
         head, _, tail = surface.strip("-").rpartition("-")
         sub = _lookup(tail)
         if sub.known:
+            # UD Finnish drops the hyphen of a compound (yo-valvonta -> yovalvonta)
             return Entry(
                 lemmas=tuple(
-                    f"{head}-{x}".lower() if x[:1].islower() else f"{head}-{x}"
+                    f"{head}{x}".lower() if sub.pos[0] != "PROPN" else f"{head}-{x}"
                     for x in sub.lemmas[:1]
                 ),
                 pos=sub.pos[:1],
@@ -278,7 +519,9 @@ def _guess(surface: str, analyze) -> Entry:
                 parts=(head.lower(), sub.lemmas[0].lower()),
                 kind="word",
             )
-    for cand in _spoken_candidates(low):
+    for cand in (*_more_spoken_candidates(low), *_spoken_candidates(low)):
+        if cand in SPOKEN:
+            return _single(SPOKEN[cand], known=True)
         e = _from_analyses(analyze(cand), cand)
         if e is not None:
             return e
@@ -299,20 +542,17 @@ def _guess(surface: str, analyze) -> Entry:
                     kind="word",
                 )
     # strip one case ending
-    stem = surface
-    for end in _NAME_ENDINGS if capital else _CASE_ENDINGS:
-        if low.endswith(end) and len(low) - len(end) >= 3:
-            stem = surface[: -len(end)]
-            break
-    if capital and stem is not surface and len(stem) > 3:
-        if stem[-1] == "i" and stem[-2].lower() not in _VOWELS:
-            stem = stem[:-1]  # Showroomilla -> Showroom
-        elif stem.endswith("kse"):
-            stem = stem[:-3] + "s"  # Kalymnoksen -> Kalymnos
-        return _single(stem, "PROPN")
     if capital:
+        stem = _name_stem(surface)
+        if stem is not surface:
+            return _single(stem, "PROPN")
+        if len(low) > 4 and low[-1] == "n" and low[-2] in _VOWELS:
+            # "Theron" or the genitive of "Ronaldo": decided by the next word
+            return Entry(
+                (surface, surface[:-1]), ("PROPN", "PROPN"), (0.0, -0.1), False, (), "word"
+            )
         return _single(surface, "PROPN")
-    return _single(stem.lower())
+    return _single(_noun_stem(low))
 
 
 def _lookup(surface: str) -> Entry:
@@ -322,7 +562,7 @@ def _lookup(surface: str) -> Entry:
         _CACHE.hits += 1
         return e
     _CACHE.misses += 1
-    e = _compute(surface)
+    e = _finish(surface, _compute(surface))
     _CACHE.put(surface, e)
     return e
 
@@ -333,7 +573,9 @@ def _compute(surface: str) -> Entry:
         return _single(surface, {"number": "NUM", "emoji": "SYM"}.get(kind, "PUNCT"), True, kind)
     low = surface.lower()
     if low in SPOKEN_OVERRIDE:
-        return _single(SPOKEN[low], "PRON", True)
+        lemma = SPOKEN[low]
+        pos = "PRON" if lemma in _OVERRIDE_PRON else _OVERRIDE_POS.get(lemma, "VERB")
+        return _single(lemma, pos, True)
     analyze = get_morphology().analyze
     if len(surface) > 100:
         return _single(low[:100])
@@ -364,36 +606,72 @@ def lookup(surface: str) -> Entry:
 
 def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
     """Pick one candidate using the neighbours."""
-    best = e.lemmas[0]
-    if len(e.lemmas) == 1:
-        return best
-    scores = list(e.scores)
-    prev = tokens[i - 1].lower() if i > 0 else ""
+    lemmas = e.lemmas
+    if len(lemmas) == 1:
+        return lemmas[0]
+    n = len(tokens)
     surface = tokens[i]
     low = surface.lower()
-    if low == "sillä" and (i == 0 or prev in (",", ";", "-", "–")):
-        return "sillä"
-    if low == "et" and "ei" in e.lemmas:
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
-        return "ei" if nxt is not None and "VERB" in nxt.pos else "että"
+    if low in _CONJ_READING:
+        if low == "sillä":
+            if i > 0 and tokens[i - 1] in (",", ";", "-", "–"):
+                return "sillä"
+        elif "ei" in lemmas:  # "et": the negation verb before a verb, else "että"
+            return "ei" if i + 1 < n and entries[i + 1].pos[0] == "VERB" else "että"
+    if e.pos == _TWO_NAMES and not e.known:
+        # an unknown name in -n: a genitive when a lower-case noun or adposition follows
+        if (
+            i + 1 < n
+            and entries[i + 1].pos[0] in ("NOUN", "ADP", "ADJ")
+            and tokens[i + 1][:1].islower()
+        ):
+            return lemmas[1]
+        return lemmas[0]
+    prev = entries[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < n else ""
+    # "samalla tavalla": a reading in the same case as the next word
+    agree = len(nxt) > 3 and len(low) > 3 and nxt[-3:].lower() == low[-3:]
+    negated = (prev is not None and prev.flags & NEGATOR) or (
+        i > 1 and entries[i - 2].flags & NEGATOR
+    )
+    prev_pos = prev.pos[0] if prev is not None else ""
+    after_verb = prev_pos in ("VERB", "AUX")
+    capital_inside = surface[:1].isupper() and i > 0 and tokens[i - 1] not in _SENTENCE_END
+    scores = list(e.scores)
     for j, pos in enumerate(e.pos):
-        if prev in NEGATION and pos == "VERB":
-            scores[j] += 0.5
-        if pos == "PROPN" and surface[:1].isupper():
-            scores[j] += 0.8 if i > 0 and tokens[i - 1] not in (".", "!", "?", ":") else 0.0
-        if i > 0 and pos in ("NOUN", "ADJ") and entries[i - 1].pos[0] == "ADJ":
-            scores[j] += 0.1
+        if pos == "VERB":
+            if negated:
+                scores[j] += 0.5
+            elif after_verb:
+                scores[j] += 0.25
+        elif pos in _NOMINAL:
+            if agree:
+                scores[j] += 1.5  # same case as the next word
+            if pos == "PROPN":
+                if capital_inside:
+                    scores[j] += 0.8
+            elif prev_pos == "ADJ" and pos in ("NOUN", "ADJ"):
+                scores[j] += 0.1
     k = max(range(len(scores)), key=scores.__getitem__)
-    return e.lemmas[k]
+    return lemmas[k]
 
 
 def lemmatize(tokens: Sequence[str]) -> list[str]:
     """One lemma per token, in order; the sequence is the context.
 
-    Lemmas follow Universal Dependencies conventions: participles and
-    infinitives give the verb (``tehty`` -> ``tehdä``), plural pronouns the
-    singular (``me`` -> ``minä``, ``ne`` -> ``se``), comparatives the positive,
-    ``-sti`` adverbs themselves. Lemmas are lower-case except proper nouns,
+    Lemmas follow UD Finnish conventions: participles and infinitives give
+    the verb (``tehty`` -> ``tehdä``, derived verbs kept: ``valmistelemaan``
+    -> ``valmistella``) unless lexicalised as adjectives (``merkittävä``,
+    ``uskomaton``); plural pronouns give the singular (``me`` -> ``minä``,
+    ``ne`` -> ``se``), clitic pronouns the indefinite (``jotakin`` ->
+    ``jokin``); comparatives give the positive, comparative adverbs the
+    ``-sti`` adverb (``tehokkaammin`` -> ``tehokkaasti``); ``-sti`` adverbs and
+    lexicalised case forms (``puolesta``, ``aamuisin``) are themselves;
+    plural-only nouns keep the plural (``markkinat``); hyphenated compounds
+    lose the hyphen (``raaka-aine`` -> ``raakaaine``). Ambiguous forms are
+    resolved by context (negation, a preceding verb or adjective, case
+    agreement with the next word, ``sillä`` after a comma, ``et`` before a
+    verb). Lemmas are lower-case except proper nouns,
     which keep their capital (``Helsingissä`` -> ``Helsinki``). Spoken forms
     map to standard lemmas (``mä`` -> ``minä``, ``oon`` -> ``olla``). Unknown
     words are guessed by stripping a case ending; non-words (emoji,

@@ -6,7 +6,20 @@ of Finnish; nothing is copied from any annotated corpus.
 
 from __future__ import annotations
 
-__all__ = ["NEGATION", "PRONOUN_LEMMA", "SPOKEN", "SPOKEN_OVERRIDE", "VOIKKO_CLASS_POS"]
+__all__ = [
+    "ADVERB_LEMMA",
+    "CLAUSE_OPENERS",
+    "COMMON_LEMMAS",
+    "FIXED_FORMS",
+    "LEXICAL_PARTICIPLES",
+    "NEGATION",
+    "PLURALE_TANTUM",
+    "PRONOUN_LEMMA",
+    "SPOKEN",
+    "SPOKEN_OVERRIDE",
+    "VERB_FIRST",
+    "VOIKKO_CLASS_POS",
+]
 
 #: Voikko's CLASS values mapped to Universal POS tags.
 VOIKKO_CLASS_POS = {
@@ -48,6 +61,9 @@ NEGATION = frozenset(
     "eikö enkö etkö emmekö ettekö eivätkö eihän enhän ettehän eiks eks ettekste emmä".split()
 )
 
+#: Clause openers: a negation's scope ends at them (and at punctuation).
+CLAUSE_OPENERS = frozenset("ja mutta vaan tai että koska kun jos eli sekä kuin joka mikä".split())
+
 #: Spoken-Finnish forms common in comments that Voikko does not know, with
 #: their standard lemma. Looked up lower-cased, before any guessing.
 SPOKEN: dict[str, str] = {
@@ -86,6 +102,7 @@ SPOKEN: dict[str, str] = {
     # demonstratives
     "tää": "tämä",
     "tään": "tämä",
+    "tän": "tämä",
     "tätä": "tämä",
     "täst": "tämä",
     "täs": "tämä",
@@ -119,6 +136,35 @@ SPOKEN: dict[str, str] = {
     "on": "olla",
     "oisko": "olla",
     "onks": "olla",
+    "ootte": "olla",
+    "ootteko": "olla",
+    "tollanen": "tuollainen",
+    "tollasta": "tuollainen",
+    "tollasen": "tuollainen",
+    "tollaset": "tuollainen",
+    "tollasia": "tuollainen",
+    "tommonen": "tuommoinen",
+    "tommosta": "tuommoinen",
+    "kattokaa": "katsoa",
+    "kattomaan": "katsoa",
+    "kattomassa": "katsoa",
+    "katoin": "katsoa",
+    "katoit": "katsoa",
+    "kattonu": "katsoa",
+    "kattelin": "katsella",
+    "kattelee": "katsella",
+    "kattella": "katsella",
+    "lähen": "lähteä",
+    "lähetään": "lähteä",
+    "pitäs": "pitää",
+    "tarttee": "tarvita",
+    "tartteis": "tarvita",
+    "tarvii": "tarvita",
+    "tajuu": "tajuta",
+    "tajuut": "tajuta",
+    "ooks": "olla",
+    "ootsä": "olla",
+    "ootsää": "olla",
     "oliks": "olla",
     "olisko": "olla",
     "oisi": "olla",
@@ -220,7 +266,10 @@ SPOKEN: dict[str, str] = {
 
 #: Spoken forms that are also standard words but are almost always the
 #: spoken word in comments (Voikko's standard reading is overridden).
-SPOKEN_OVERRIDE = frozenset({"mä", "sä", "mun", "sun", "tää", "nää", "noi", "toi", "oon", "oot"})
+SPOKEN_OVERRIDE = frozenset(
+    {"mä", "sä", "mun", "sun", "tää", "nää", "noi", "toi", "oon", "oot", "kiitti"}
+    | {"kattokaa", "kattomaan", "kattomassa", "kattelin", "kattelee", "tajuu", "lähetään"}
+)
 
 #: Adverbs and adpositions that UD keeps as their own lemma although Voikko
 #: analyses them as inflected forms of a noun, adjective or other adverb.
@@ -235,7 +284,7 @@ FIXED_FORMS = frozenset(
     hyvin paremmin parhaiten pitkään kauan kotona kotiin kotoa ulkona ulos yhä
     lähellä lähelle läheltä kesken keskellä ympäri ympärillä vieressä viereen
     sitten silloin niin näin noin kuitenkin vain vielä jo myös aina kuin ihan tosi
-    asti saakka mennessä luokse luota kohti kohtaan läpi yli
+    asti saakka luokse luota kohti kohtaan läpi yli
     lisää siksi vähän hieman melko aika erittäin todella aivan
     """.split()
 )
@@ -248,3 +297,88 @@ VERB_FIRST = frozenset(
     tekee teki näki sanoi kysyi vastasi alkoi loppui
     """.split()
 )
+
+#: Participles that UD Finnish treats as lexicalised adjectives: their lemma
+#: is the participle itself, not the verb (``merkittävä``, ``tietty``).
+LEXICAL_PARTICIPLES = frozenset(
+    """
+    seuraava merkittävä sopiva tietty tuleva elävä pysyvä riittävä huomattava
+    luotettava miellyttävä jännittävä kiinnostava haastava yllättävä hämmästyttävä
+    kiitettävä uskottava ihailtava suositeltava kannattava vastaava edustava
+    alustava hallitseva johtava kantava kiehtova kiihottava koskettava masentava
+    mahtava palkitseva puhuttava rauhoittava rasittava raskauttava riippuvainen
+    silmiinpistävä tehokas tarvittava tyydyttävä vaativa vakuuttava valaiseva
+    vaikuttava väsyttävä ärsyttävä häiritsevä innostava kiusallinen harhaanjohtava
+    virkistävä kokenut kiinnostunut tottunut väsynyt sivistynyt yhdistynyt suosittu
+    tunnettu sallittu oikeutettu kielletty rajoitettu kuuluisa arvostettu hajautettu
+    koulutettu hämmentynyt järkyttynyt pettynyt tyytymätön
+    """.split()
+)
+
+#: Nouns used (almost) only in the plural: UD keeps the plural lemma.
+#: Keyed by Voikko's singular base form (also as a compound's last part).
+PLURALE_TANTUM = {
+    "markkina": "markkinat",
+    "aivo": "aivot",
+    "kasvo": "kasvot",
+    "hää": "häät",
+    "vaali": "vaalit",
+    "bile": "bileet",
+    "opinto": "opinnot",
+    "käräjä": "käräjät",
+    "housu": "housut",
+    "silmälasi": "silmälasit",
+    "laude": "lauteet",
+    "kuuluminen": "kuulumiset",
+    "olympialainen": "olympialaiset",
+    "alankomaa": "alankomaat",
+    "yhdysvalta": "yhdysvallat",
+    "molempi": "molemmat",
+    "sakse": "sakset",
+    "tikas": "tikkaat",
+    "rappunen": "rappuset",
+    "kärppä": "kärpät",
+    "trikoo": "trikoot",
+    "farkku": "farkut",
+    "bikini": "bikinit",
+    "kalsari": "kalsarit",
+    "pikkuhousu": "pikkuhousut",
+    "sukkahousu": "sukkahousut",
+    "seychelli": "seychellit",
+    "filippiini": "filippiinit",
+    "kanaria": "kanariansaaret",
+}
+
+# More lexicalised case forms (adverbs and adpositions) that UD Finnish
+# lemmatises as themselves.
+FIXED_FORMS |= frozenset(
+    """
+    puolesta sijasta lähtien alkaen ottaen ottamatta nojalla puitteissa välissä
+    päällä päälle päältä ääressä ääreen perässä perään perästä varaan varassa
+    tienoilla paikkeilla varressa ulkopuolella ulkopuolelle ulkopuolelta
+    sisäpuolella sisällä sisälle sisältä vastassa lomassa tähden myötä tarpeeksi
+    liikaa hiukan onneksi mielellään turhan totta varsin kunnolla kunnon välttämättä
+    kieltämättä nykyisin aikoinaan puolestaan oikeastaan lopuksi samalla suoraan
+    pitkälle ikään huolissaan pahoillaan tosissaan ihmeissään yksin ensiksi viimeksi
+      lähinnä enimmäkseen pääosin osittain vihdoin ajoissa
+    aikanaan hetkeksi äsken kerrassaan parhaillaan yleensä oikein
+    tarkalleen mieluummin mieluiten varmasti ilmeisesti lähes melkein vähitellen
+    täällä siellä täältä sieltä seuraavaksi toisaalta toistaiseksi
+    kaikkiaan yhtäkkiä ympäriinsä ohitse ohi sisään mukana mukaan mitenkään
+    sittenkin ainakaan tietenkään varsinkaan ehkäpä edelleen
+    mennessä mahdollisimman
+    """.split()
+)
+
+#: Very frequent nouns and adjectives whose forms collide with rare verb or
+#: noun readings (``vuoteen``: vuosi, not vuode; ``päivää``: päivä, not päivätä).
+COMMON_LEMMAS = frozenset("vuosi aika maa päivä uusi tuki puu kehitys elämä entinen kulta".split())
+
+#: Adverb forms whose UD lemma is another adverb or a verb.
+ADVERB_LEMMA = {
+    "paremmin": "hyvin",
+    "parhaiten": "hyvin",
+    "parhaimmin": "hyvin",
+    "tulossa": "tulla",
+    "menossa": "mennä",
+}

@@ -15,7 +15,9 @@ _CONTROL = re.compile(
 )
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Three or more of the same letter never occur in standard Finnish: "ihaaaan".
-_ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
+_ELONGATED = re.compile(r"(?![wW]{3}\.)([^\W\d_])\1{2,}")  # not the "www." of a URL
+# Cheap pre-check for _ELONGATED: any character three times in a row.
+_TRIPLE = re.compile(r"(?s)(.)\1\1")
 
 
 def _fix_mojibake(text: str) -> str:
@@ -55,10 +57,15 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     if not text.isascii():
-        if _MOJIBAKE.search(text):
+        if ("Ã" in text or "â" in text or "Â" in text) and _MOJIBAKE.search(text):
             text = _fix_mojibake(text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+    if text.isprintable() and "  " not in text:
+        # fast path for clean text: no controls, tabs, odd spaces or double spaces
+        if _TRIPLE.search(text) is not None:
+            text = _ELONGATED.sub(r"\1\1", text)
+        return text.strip(" ")
     text = _CONTROL.sub("", text)
     text = _SPACE.sub(" ", text)
     text = _ELONGATED.sub(r"\1\1", text)

@@ -29,30 +29,39 @@ _ABBREVIATIONS = (
     "tmv|ma|ti|ke|to|pe|la|su|klo|n|s|v|os|mt|jr|ed|kok|vas|vihr|sdp|kesk|rkp|kd|ps"
 )
 _W = r"[^\W_]"  # letter or digit
-_TOKEN = re.compile(
+# A common abbreviation keeps its full stop when the stop ends the word ("esim.").
+_ABBR_RE = rf"(?<![\w-])(?i:{_ABBREVIATIONS})\.(?=[ ,]|\Z)"
+# URLs, e-mail addresses, @mentions and #hashtags: replaced by placeholders.
+_SPECIAL = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'])
   | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]*\w)
   | (?P<user>(?<!\w)@\w+)
   | (?P<hashtag>(?<![\w&])\#{_W}\w*)
-  | (?P<emoji>{EMOJI})
-  | (?P<number>(?<!\w)[-+]?\d+(?:[.,:]\d+)*(?:%|€|\$)?(?![\w-]))
-  | (?P<word>(?:(?<![\w-])-(?={_W}))?{_W}+(?:(?:[-'’:&]|\.(?=\w))(?=\w)\w+)*(?:-(?=\s|$))?)
-  | (?P<punct>([!?.])(?:[!?.])+|…+|(?P<rep>[^\s\w])(?P=rep)+|[^\s])
     """,
     re.VERBOSE,
 )
-
-_ABBR = frozenset(_ABBREVIATIONS.split("|"))
-_SPECIAL = re.compile(r"[@#]|://|www\.")
-_EMOJI_NC = EMOJI  # EMOJI has no capturing groups
-_FAST = re.compile(
-    r"[0-9#*]\ufe0f?\u20e3"
-    r"|(?<!\w)[-+]?\d+(?:[.,:]\d+)*(?:%|€|\$)?(?![\w-])"
+# Runs of one punctuation character (":))" -> ":", "))"), other than !?. runs.
+_RUNS = "|".join(re.escape(c) + "{2,}" for c in "-*~)(:;,=+/\\'\"<>^%&|[]{}$@#`’”“–—")
+# Plain text (no capturing groups, so ``findall`` returns the tokens). The
+# abbreviation alternative is costly, so it is only used when a short word
+# ends in a full stop (see _SHORT_DOT).
+_FAST_HEAD = r"[0-9#*]\ufe0f?\u20e3|(?<!\w)[-+]?\d+(?:[.,:]\d+)*(?:%|€|\$)?(?![\w-])"
+_FAST_TAIL = (
     rf"|(?:(?<![\w-])-(?={_W}))?{_W}+(?:(?:[-'’:&]|\.(?=\w))(?=\w)\w+)*(?:-(?=\s|$))?"
     rf"|{EMOJI}"
-    r"|[!?.][!?.]+|…+|-{2,}|\*{2,}|~{2,}|[^\s]"
+    rf"|[!?.][!?.]+|…+|{_RUNS}|[^\s]"
 )
+_FAST = re.compile(_FAST_HEAD + _FAST_TAIL)
+_FAST_ABBR = re.compile(rf"{_FAST_HEAD}|{_ABBR_RE}{_FAST_TAIL}")
+_SHORT_DOT = re.compile(r"(?<![\w-])[^\W\d_]\w{0,3}\.(?=[ ,]|\Z)")
+
+
+def _plain(text: str, pos: int, end: int) -> list[str]:
+    """Tokens of ``text[pos:end]``, a stretch without placeholder material."""
+    if _SHORT_DOT.search(text, pos, end) is not None:
+        return _FAST_ABBR.findall(text, pos, end)
+    return _FAST.findall(text, pos, end)
 
 
 def tokenize(text: str) -> list[str]:
@@ -86,35 +95,18 @@ def tokenize(text: str) -> list[str]:
     ['Ihaan', 'mahtavaa', ',', 'esim.', 'EU:ssa', '!!!', '👍🏽', '<user>', '<hashtag>', '<url>']
     """
     text = normalize(text)
-    if _SPECIAL.search(text) is None:
-        out = _FAST.findall(text)
-    else:
-        out = []
-        for m in _TOKEN.finditer(text):
-            kind = m.lastgroup
-            if kind in ("url", "email", "user", "hashtag"):
-                out.append(f"<{kind}>")
-            else:
-                out.append(m.group())
-    if "." in out:  # abbreviations keep their full stop: "esim."
-        n = len(text)
-        merged: list[str] = []
-        pos = 0
-        for tok in out:
-            pos = text.find(tok, pos) if tok[0] != "<" else pos
-            if (
-                tok == "."
-                and merged
-                and merged[-1].lower() in _ABBR
-                and pos > 0
-                and text[pos - 1] != " "
-                and (pos + 1 >= n or text[pos + 1] in " ,")
-            ):
-                merged[-1] += "."
-            else:
-                merged.append(tok)
-            pos += len(tok) if tok[0] != "<" else 0
-        out = merged
+    if "@" not in text and "#" not in text and "://" not in text and "www." not in text:
+        if "." in text and _SHORT_DOT.search(text) is not None:
+            return _FAST_ABBR.findall(text)
+        return _FAST.findall(text)
+    out: list[str] = []
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        if m.start() > pos:
+            out += _plain(text, pos, m.start())
+        out.append(f"<{m.lastgroup}>")
+        pos = m.end()
+    out += _plain(text, pos, len(text))
     return out
 
 

@@ -1,0 +1,112 @@
+"""Active learning: which comments the model is least sure of, to label next.
+
+When the bundled model meets a new thread, labelling a few dozen of its
+comments and retraining adapts it. The comments worth an analyst's time are
+the ones the model hesitates over: those whose two most probable tones are
+nearly tied (a small *margin*).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analyzer.errors import AnalyzerError
+
+__all__ = ["least_confident", "margin"]
+
+
+def _proba(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``p_<label>`` columns of a scored frame or a probability frame."""
+    if not isinstance(frame, pd.DataFrame):
+        raise AnalyzerError(
+            f"expected a DataFrame with p_<label> columns, not {type(frame).__name__}"
+        )
+    cols = [c for c in frame.columns if str(c).startswith("p_")]
+    if len(cols) < 2:
+        raise AnalyzerError(
+            "need at least two p_<label> probability columns "
+            "(from analyzer.score or ToneModel.score_frame)"
+        )
+    return frame[cols].astype(float)
+
+
+def margin(frame: pd.DataFrame) -> pd.Series:
+    """How sure the model is of each comment: top probability minus the runner-up.
+
+    0 means the two most probable tones are tied; 1 means one tone has all
+    the probability.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Scored comments (:func:`analyzer.score`, :meth:`ToneModel.score_frame`)
+        or probabilities (:meth:`ToneModel.predict_proba_frame`): every
+        column named ``p_<label>`` is used, other columns are ignored.
+
+    Returns
+    -------
+    pandas.Series
+        Named ``margin``, with the index of ``frame``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analyzer.model import margin
+    >>> p = pd.DataFrame({"p_criticism": [0.9, 0.45], "p_neutral": [0.06, 0.4],
+    ...                   "p_understanding": [0.04, 0.15]}, index=["c1", "c2"])
+    >>> margin(p).round(2).to_dict()
+    {'c1': 0.84, 'c2': 0.05}
+    """
+    proba = _proba(frame).to_numpy()
+    top2 = np.sort(proba, axis=1)[:, -2:]
+    return pd.Series(top2[:, 1] - top2[:, 0], index=frame.index, name="margin")
+
+
+def least_confident(
+    frame: pd.DataFrame, n: int, *, by: Literal["margin", "max"] = "margin"
+) -> pd.Index:
+    """Index of the ``n`` comments the model is least sure of, least sure first.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Scored comments or probabilities with ``p_<label>`` columns (see
+        :func:`margin`). Pass only the comments still unlabelled.
+    n : int
+        How many to pick (all of them if ``frame`` has fewer rows).
+    by : {"margin", "max"}, default="margin"
+        ``"margin"``: smallest gap between the two most probable tones;
+        ``"max"``: lowest probability of the predicted tone.
+
+    Returns
+    -------
+    pandas.Index
+        Labels of ``frame``'s index, for ``frame.loc[...]``. Ties keep the
+        frame's order, so the pick is reproducible.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analyzer.model import least_confident
+    >>> p = pd.DataFrame({"p_criticism": [0.9, 0.45, 0.4, 0.34],
+    ...                   "p_neutral": [0.06, 0.4, 0.35, 0.33],
+    ...                   "p_understanding": [0.04, 0.15, 0.25, 0.33]},
+    ...                  index=["c1", "c2", "c3", "c4"])
+    >>> least_confident(p, 2).tolist()
+    ['c4', 'c2']
+    >>> least_confident(p, 2, by="max").tolist()
+    ['c4', 'c3']
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise AnalyzerError(f"n must be a non-negative whole number, not {n!r}")
+    if by == "margin":
+        sureness = margin(frame)
+    elif by == "max":
+        sureness = _proba(frame).max(axis=1)
+    else:
+        raise AnalyzerError(f"unknown by={by!r} (use 'margin' or 'max')")
+    order = np.argsort(sureness.to_numpy(), kind="stable")[: int(n)]
+    return frame.index[order]

@@ -1,0 +1,109 @@
+"""The analyst notebooks run top to bottom, headless, and produce their key outputs.
+
+Each notebook is executed in a fresh ``python3`` kernel (the venv's Python) with
+``MPLBACKEND=Agg``, in a temporary folder; the repository copies stay without outputs.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ["01_quickstart", "02_apology_before_after", "03_adapt_to_your_thread"]
+CELL_TIMEOUT = 180  # seconds per cell; a whole notebook takes well under two minutes
+
+
+def execute(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
+    """Run the notebook in a new kernel (cwd and TMPDIR in ``tmp_path``); return it executed."""
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    t0 = time.perf_counter()
+    client.execute()  # raises CellExecutionError on the first failing cell
+    print(f"{name}: {time.perf_counter() - t0:.1f} s")
+    return nb
+
+
+def outputs(nb: nbformat.NotebookNode) -> tuple[str, int]:
+    """All text the notebook showed (streams, reprs, Markdown) and how many PNG figures."""
+    texts, images = [], 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", out
+            if out["output_type"] == "stream":
+                texts.append(out["text"])
+            data = out.get("data", {})
+            images += "image/png" in data
+            texts += [data[k] for k in ("text/markdown", "text/plain") if k in data]
+    return "\n".join(texts), images
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_is_committed_clean(name):
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and all(c.outputs == [] and c.execution_count is None for c in code)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# 0")
+
+
+@pytest.mark.slow
+def test_01_quickstart(tmp_path, monkeypatch):
+    text, images = outputs(execute("01_quickstart", tmp_path, monkeypatch))
+    assert "rows read 670, scored 670, rejected 0" in text
+    assert "p_understanding" in text and "margin" in text
+    assert re.search(r"-> (criticism|understanding|neutral)  \{'criticism'", text)  # explain
+    f1 = float(re.search(r"macro-F1 (0\.\d+), accuracy", text).group(1))
+    assert 0.7 < f1 <= 1.0
+    assert images == 2  # volume and tone over time
+
+
+@pytest.mark.slow
+def test_02_apology_before_after(tmp_path, monkeypatch):
+    import analyzer
+    from analyzer.data import demo_paths, load_demo_events
+    from analyzer.timeline import compare
+
+    text, images = outputs(execute("02_apology_before_after", tmp_path, monkeypatch))
+    assert images == 3  # tone over time, segments, lemma changes
+    for heading in ("The explanation did not calm", "The apology turned part", "Robustness"):
+        assert heading in text
+    # the interpretation quotes the package's own numbers
+    events = load_demo_events()
+    result = compare(analyzer.score(demo_paths()["thread"]), events)
+    und = next(
+        c for c in result.changes if c["to"] == events[-1].label and c["class"] == "understanding"
+    )
+    assert f"({und['diff'] * 100:+.1f} pp, 95 % CI {und['ci'][0] * 100:+.1f}" in text
+
+
+@pytest.mark.slow
+def test_03_adapt_to_your_thread(tmp_path, monkeypatch):
+    from analyzer.data import load_corpus
+    from analyzer.model import load_model
+
+    text, images = outputs(execute("03_adapt_to_your_thread", tmp_path, monkeypatch))
+    assert images == 1  # macro-F1 per round
+    found = re.search(r"went from (0\.\d+) to (0\.\d+)", text)
+    assert found and float(found.group(2)) > float(found.group(1))
+    assert re.search(r"^4\s+160\s+0\.\d+$", text, flags=re.MULTILINE)  # the table's last round
+    saved = list(tmp_path.glob("adapt-*/tone-kaislaranta.skops"))
+    assert len(saved) == 1
+    model = load_model(saved[0])
+    assert model.labels == ["criticism", "neutral", "understanding"]
+    assert model.meta["n"] == len(load_corpus()) + 160
+    assert len(list(tmp_path.glob("adapt-*/label_round_1.csv"))) == 1
