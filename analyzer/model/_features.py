@@ -22,6 +22,7 @@ recomputes every n-gram of every occurrence.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -51,21 +52,21 @@ STYLE_FEATURES = (
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0f\u200d]"
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
 _CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
-_MENTION = re.compile(r"@\w")
+_HAS_UPPER_RUN = re.compile(r"[A-ZÅÄÖ]{3}")
 _CHAR_CACHE_LIMIT = 500_000
 
 
-def _style_row(text: str) -> list[float]:
-    words = _WORD.findall(text)
+def _style_row(text: str, tokens: Sequence[str]) -> list[float]:
+    """The style signals of one comment, from its text and its tokens."""
+    n_emoji = len(_EMOJI.findall(text)) if not text.isascii() else 0
     return [
-        min(len(_EMOJI.findall(text)), 10) / 10,
+        min(n_emoji, 10) / 10,
         1.0 if "!!" in text else (0.5 if "!" in text else 0.0),
         1.0 if "??" in text else (0.5 if "?" in text else 0.0),
-        min(len(_CAPS.findall(text)), 5) / 5,
-        math.log1p(len(words)) / 5,
-        1.0 if _MENTION.search(text) else 0.0,
+        min(len(_CAPS.findall(text)), 5) / 5 if _HAS_UPPER_RUN.search(text) else 0.0,
+        math.log1p(len(tokens)) / 5,
+        1.0 if "<user>" in tokens else 0.0,
         1.0 if "..." in text or "…" in text else 0.0,
     ]
 
@@ -82,7 +83,9 @@ def _char_grams(word: str, lo: int, hi: int) -> list[str]:
 
 def _word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
     grams = list(tokens) if lo <= 1 else []
-    for n in range(max(lo, 2), hi + 1):
+    if hi >= 2 and lo <= 2:  # the common case, bigrams, without slicing
+        grams.extend([f"{a} {b}" for a, b in itertools.pairwise(tokens)])
+    for n in range(max(lo, 3), hi + 1):
         grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     return grams
 
@@ -163,10 +166,13 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         return idx
 
     # -- analysis of one document --------------------------------------------
-    def _analyse(self, texts: list[str]) -> tuple[list[list[str]], list[list[str]]]:
-        """Lemma n-grams and lower-cased tokens of each text (tokenised once)."""
+    def _analyse(
+        self, texts: list[str]
+    ) -> tuple[list[list[str]], list[list[str]], list[list[float]]]:
+        """Lemma n-grams, lower-cased tokens and style signals of each text (tokenised once)."""
         grams: list[list[str]] = []
         words: list[list[str]] = []
+        style: list[list[float]] = []
         wr = self.word_ngram_range
         for text in texts:
             toks = tokenize(text)
@@ -174,7 +180,9 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 feats = token_features(toks, negation=self.negation, compounds=self.compounds)
                 grams.append(_word_grams(feats, wr[0], wr[1]))
             words.append([t.lower() for t in toks])
-        return grams, words
+            if self.style_weight:
+                style.append(_style_row(text, toks))
+        return grams, words, style
 
     def _words(self, text: str) -> list[str]:
         return [t.lower() for t in tokenize(text)]
@@ -219,7 +227,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             for k in ("_word_index", "_char_index", "_char_cache"):
                 self.__dict__.pop(k, None)
         blocks: list[sp.csr_matrix] = []
-        grams, words = self._analyse(texts)
+        grams, words, style_rows = self._analyse(texts)
         if self.word_ngram_range is not None:
             if fit:
                 self.word_vocabulary_ = self._fit_vocabulary(grams)
@@ -238,9 +246,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 self.char_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
             blocks.append(self.char_tfidf_.transform(counts))
         if self.style_weight:
-            style = np.array([_style_row(t) for t in texts], dtype=np.float64).reshape(
-                len(texts), len(STYLE_FEATURES)
-            )
+            style = np.array(style_rows, dtype=np.float64).reshape(len(texts), len(STYLE_FEATURES))
             blocks.append(sp.csr_matrix(style * self.style_weight))
         out = sp.hstack(blocks, format="csr", dtype=np.float64)
         if fit:
@@ -251,8 +257,10 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def _count(docs: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:
         indptr = [0]
         indices: list[int] = []
+        get = index.get
         for grams in docs:
-            indices.extend(j for j in map(index.get, grams) if j is not None)
+            js = list(map(get, grams))
+            indices.extend([j for j in js if j is not None])
             indptr.append(len(indices))
         return _csr_counts(indices, indptr, len(index))
 
@@ -261,11 +269,11 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         cache: dict[str, np.ndarray] = self.__dict__.setdefault("_char_cache", {})
         lo, hi = self.char_ngram_range  # type: ignore[misc]
         pieces: list[np.ndarray] = []
-        indptr = np.zeros(len(words) + 1, dtype=np.int64)
-        total = 0
-        for i, ws in enumerate(words):
+        append = pieces.append
+        get = cache.get
+        for ws in words:
             for w in ws:
-                arr = cache.get(w)
+                arr = get(w)
                 if arr is None:
                     arr = np.fromiter(
                         (j for j in map(index.get, _char_grams(w, lo, hi)) if j is not None),
@@ -274,9 +282,15 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                     if len(cache) >= _CHAR_CACHE_LIMIT:
                         cache.clear()
                     cache[w] = arr
-                pieces.append(arr)
-                total += len(arr)
-            indptr[i + 1] = total
+                append(arr)
+        # row i spans the pieces of its words: cumulative piece lengths at word boundaries
+        piece_end = np.zeros(len(pieces) + 1, dtype=np.int64)
+        np.cumsum(
+            np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)), out=piece_end[1:]
+        )
+        word_end = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=word_end[1:])
+        indptr = piece_end[word_end]
         indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
         return _csr_counts(indices, indptr, len(index))
 
