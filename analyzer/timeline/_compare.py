@@ -111,21 +111,26 @@ class CompareResult:
             f"without: {self.n_missing_time}, outside the window: {self.n_outside})"
         ]
         rows = []
+        width = max([20, *(len(s.name) for s in self.segments)])
         for s in self.segments:
             shares = "  ".join(
                 f"{c} {_pct(s.share[c])} [{_pct(s.lo[c])}–{_pct(s.hi[c])}]" for c in self.classes
             )
             span = f"{_short(s.start)} → {_short(s.end)}"
-            rows.append(f"  {s.name:<20} n={s.n:<6} {span:<27} {shares}")
+            rows.append(f"  {s.name:<{width}} n={s.n:<6} {span:<34} {shares}")
         lines += rows
         lines.append("")
         lines.append(
             f"Changes from one segment to the next ({conf} % CI, Newcombe; "
             "p: chi² or Fisher, Holm-adjusted)"
         )
+        empty_pairs: list[str] = []
         for c in self.changes:
             if c["diff"] is None:
-                lines.append(f"  {c['from']} → {c['to']}  {c['class']}: (empty segment)")
+                pair = f"{c['from']} → {c['to']}"
+                if pair not in empty_pairs:
+                    empty_pairs.append(pair)
+                    lines.append(f"  {pair}: not compared (a segment has no comments)")
                 continue
             flag = "  *" if c["significant"] else ""
             lines.append(
