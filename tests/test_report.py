@@ -83,3 +83,17 @@ def test_cli_report_writes_html(tmp_path, cli):
     assert res.returncode == 0, res.stderr
     html = out.read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") >= 3 and "Caveats" in html
+
+
+def test_cli_report_scores_an_unscored_export_first(tmp_path, cli):
+    from analyzer.data import demo_paths
+
+    paths = demo_paths()
+    out = tmp_path / "raportti.html"
+    res = cli("report", str(paths["thread"]), "--events", str(paths["events"]), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") >= 3
+    # the model's own cross-validated figure reaches the caveats
+    assert "cross-validated macro-F1" in html
+    assert "Johdon anteeksipyyntö" in html

@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("fi", "en"), default="fi", help="report language")
     parser.add_argument("--title", help="report title")
     parser.add_argument("--text-col", help="name of the text column (when scoring)")
+    parser.add_argument("--model", help="model file when scoring (default: the bundled model)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +30,13 @@ def run(args: argparse.Namespace) -> int:
     if "tone" not in df.columns or not any(str(c).startswith("p_") for c in df.columns):
         from analyzer.scoring import score
 
-        df = score(args.input, text_col=args.text_col, time_col=args.time_col, tz=args.tz)
+        df = score(
+            args.input,
+            model=args.model,
+            text_col=args.text_col,
+            time_col=args.time_col,
+            tz=args.tz,
+        )
     info = df.attrs.get("model_info")
     out = write_report(
         df,
