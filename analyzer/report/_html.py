@@ -193,6 +193,8 @@ def render_report(
         parts.append(f"<h2>{w['changes']}</h2><table><tr>")
         parts.append("".join(f"<th>{h}</th>" for h in w["ch_head"]) + "</tr>")
         for c in res.changes:
+            if c["diff"] is None:  # a segment without comments: nothing to compare
+                continue
             ci = (
                 "–" if c["ci"] is None else f"[{c['ci'][0] * 100:+.1f}, {c['ci'][1] * 100:+.1f}] pp"
             )
