@@ -78,13 +78,19 @@ def _model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
     if model is None or isinstance(model, (str, os.PathLike)):
         path = Path(model) if model is not None else default_model_path()
         loaded = load_model(path)  # validates: missing, pickle, damaged, untrusted -> one line
-        return path.read_bytes(), loaded.meta
-    if isinstance(model, ToneModel):
+        blob = path.read_bytes()
+    elif isinstance(model, ToneModel):
         import tempfile
 
+        loaded = model
         with tempfile.TemporaryDirectory() as tmp:
-            return save_model(model, Path(tmp) / "m.skops").read_bytes(), model.meta
-    raise AnalyzerError(f"model must be a path or a ToneModel, not {type(model).__name__}")
+            blob = save_model(model, Path(tmp) / "m.skops").read_bytes()
+    else:
+        raise AnalyzerError(f"model must be a path or a ToneModel, not {type(model).__name__}")
+    # this process, and worker processes forked from it, need not load the bytes again
+    _MODELS.clear()
+    _MODELS[hashlib.sha256(blob).hexdigest()] = loaded
+    return blob, loaded.meta
 
 
 def model_info(meta: dict[str, Any]) -> dict[str, Any]:
