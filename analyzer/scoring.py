@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,56 +216,6 @@ def _attach(frame: pd.DataFrame, result: dict[str, Any]) -> pd.DataFrame:
     return out
 
 
-def _iter_scored(
-    source: Any,
-    *,
-    model: Any,
-    text_col: str | None,
-    time_col: str | None,
-    author_col: str | None,
-    tz: str,
-    with_lemmas: bool,
-    jobs: int | None,
-    chunksize: int,
-    engine: str,
-    scheduler: str | None,
-    stats: Any,
-    on_rejects: Callable[[list[Any]], None],
-    on_meta: Callable[[dict[str, Any]], None] = lambda meta: None,
-) -> Iterator[tuple[pd.DataFrame, Any]]:
-    from analyzer.io import LINE_COL, iter_comments
-
-    if isinstance(source, pd.DataFrame) and LINE_COL in source.columns:
-        source = source.drop(columns=[LINE_COL])  # analyzer.io's own line numbers
-    blob, meta = _model_blob(model)
-    on_meta(meta)
-    n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    chunks = iter_comments(
-        source,
-        text_col=text_col,
-        time_col=time_col,
-        author_col=author_col,
-        tz=tz,
-        chunksize=chunksize,
-        stats=stats,
-    )
-    runner = _Runner(blob, with_lemmas, n_jobs, engine, scheduler)
-    pending: deque[tuple[Any, Any]] = deque()
-    try:
-        for chunk in chunks:
-            on_rejects(chunk.rejects)
-            texts = chunk.frame[chunk.roles.text].tolist()
-            pending.append((chunk, runner.submit(texts)))
-            while len(pending) >= runner.ahead:
-                done, fut = pending.popleft()
-                yield _attach(done.frame, fut.result()), done.roles
-        while pending:
-            done, fut = pending.popleft()
-            yield _attach(done.frame, fut.result()), done.roles
-    finally:
-        runner.close()
-
-
 def _finish_frame(
     frame: pd.DataFrame,
     roles: Any,
@@ -284,6 +234,104 @@ def _finish_frame(
     if not for_file and roles.time:
         out[roles.time] = frame[roles.time].array  # keep tz-aware timestamps for notebooks
     return out
+
+
+class _Run:
+    """One scoring run over a source: its chunks scored in order, and what they add up to.
+
+    Takes the options of :func:`score`; :func:`score` collects the frames in memory,
+    :func:`score_file` streams them to a file.
+    """
+
+    def __init__(
+        self,
+        source: Any,
+        *,
+        model: Any = None,
+        text_col: str | None = None,
+        time_col: str | None = None,
+        author_col: str | None = None,
+        tz: str = "Europe/Helsinki",
+        keep_authors: bool = False,
+        salt: str | None = None,
+        with_lemmas: bool = False,
+        jobs: int | None = 1,
+        chunksize: int = 20_000,
+        engine: str = "local",
+        scheduler: str | None = None,
+    ) -> None:
+        from analyzer.io import LINE_COL, ReadStats
+
+        if isinstance(source, pd.DataFrame) and LINE_COL in source.columns:
+            source = source.drop(columns=[LINE_COL])  # analyzer.io's own line numbers
+        self.source = source
+        self.read_options = {
+            "text_col": text_col,
+            "time_col": time_col,
+            "author_col": author_col,
+            "tz": tz,
+            "chunksize": chunksize,
+        }
+        self.model = model
+        self.keep_authors = keep_authors
+        self.salt = salt
+        self.with_lemmas = with_lemmas
+        self.jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+        self.engine = engine
+        self.scheduler = scheduler
+        self.stats = ReadStats()
+        self.rejects: list[Any] = []
+        self.roles: Any = None
+        self.meta: dict[str, Any] = {}
+        self.t0 = time.perf_counter()
+
+    def frames(self, *, for_file: bool, excel_safe: bool = False) -> Iterator[pd.DataFrame]:
+        """Scored chunks, authors pseudonymised; for files also ISO times and safe cells."""
+        from analyzer.io import iter_comments
+
+        blob, self.meta = _model_blob(self.model)
+        chunks = iter_comments(self.source, stats=self.stats, **self.read_options)
+        runner = _Runner(blob, self.with_lemmas, self.jobs, self.engine, self.scheduler)
+        pending: deque[tuple[Any, Any]] = deque()
+
+        def finished() -> pd.DataFrame:
+            chunk, fut = pending.popleft()
+            self.roles = chunk.roles
+            scored = _attach(chunk.frame, fut.result())
+            return _finish_frame(
+                scored,
+                chunk.roles,
+                keep_authors=self.keep_authors,
+                salt=self.salt,
+                for_file=for_file,
+                excel_safe=excel_safe,
+            )
+
+        try:
+            for chunk in chunks:
+                self.rejects.extend(chunk.rejects)
+                texts = chunk.frame[chunk.roles.text].tolist()
+                pending.append((chunk, runner.submit(texts)))
+                while len(pending) >= runner.ahead:
+                    yield finished()
+            while pending:
+                yield finished()
+        finally:
+            runner.close()
+
+    def summary(
+        self, rows_scored: int, tones: dict[str, int], output: str | None = None
+    ) -> ScoreSummary:
+        """The :class:`ScoreSummary` of the run so far."""
+        return ScoreSummary(
+            rows_read=self.stats.rows_read,
+            rows_scored=rows_scored,
+            rows_rejected=self.stats.rows_rejected,
+            bad_times=self.stats.bad_times,
+            seconds=time.perf_counter() - self.t0,
+            output=output,
+            tones=tones,
+        )
 
 
 def score(
@@ -345,52 +393,32 @@ def score(
     >>> analyzer.score(df)["tone"].tolist()
     ['criticism', 'understanding']
     """
-    from analyzer.io import ReadStats
-
-    stats = ReadStats()
-    rejects: list[Any] = []
-    t0 = time.perf_counter()
-    frames = []
-    roles = None
-    metas: list[dict[str, Any]] = []
-    for frame, roles in _iter_scored(
+    run = _Run(
         source,
         model=model,
         text_col=text_col,
         time_col=time_col,
         author_col=author_col,
         tz=tz,
+        keep_authors=keep_authors,
+        salt=salt,
         with_lemmas=with_lemmas,
         jobs=jobs,
         chunksize=chunksize,
         engine=engine,
         scheduler=scheduler,
-        stats=stats,
-        on_rejects=rejects.extend,
-        on_meta=metas.append,
-    ):
-        frames.append(
-            _finish_frame(
-                frame, roles, keep_authors=keep_authors, salt=salt, for_file=False, excel_safe=False
-            )
-        )
+    )
+    frames = list(run.frames(for_file=False))
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if out.empty:
         raise AnalyzerError(
-            f"no comments to score ({stats.rows_read} rows read, {stats.rows_rejected} rejected)"
+            f"no comments to score ({run.stats.rows_read} rows read, "
+            f"{run.stats.rows_rejected} rejected)"
         )
-    summary = ScoreSummary(
-        rows_read=stats.rows_read,
-        rows_scored=len(out),
-        rows_rejected=stats.rows_rejected,
-        bad_times=stats.bad_times,
-        seconds=time.perf_counter() - t0,
-        tones=out["tone"].value_counts().to_dict(),
-    )
-    out.attrs["roles"] = roles.as_dict() if roles is not None else {}
-    out.attrs["rejects"] = rejects
-    out.attrs["summary"] = summary
-    out.attrs["model_info"] = model_info(metas[0]) if metas else {}
+    out.attrs["roles"] = run.roles.as_dict() if run.roles is not None else {}
+    out.attrs["rejects"] = run.rejects
+    out.attrs["summary"] = run.summary(len(out), out["tone"].value_counts().to_dict())
+    out.attrs["model_info"] = model_info(run.meta)
     return out
 
 
@@ -398,21 +426,10 @@ def score_file(
     source: str | os.PathLike[str],
     output: str | os.PathLike[str],
     *,
-    model: Any = None,
-    text_col: str | None = None,
-    time_col: str | None = None,
-    author_col: str | None = None,
-    tz: str = "Europe/Helsinki",
-    keep_authors: bool = False,
-    salt: str | None = None,
-    with_lemmas: bool = False,
     excel: bool = False,
     excel_safe: bool = True,
-    jobs: int | None = None,
-    chunksize: int = 20_000,
-    engine: str = "local",
-    scheduler: str | None = None,
     progress: bool | None = None,
+    **options: Any,
 ) -> ScoreSummary:
     """Score an export file into an output file, streaming with flat memory.
 
@@ -420,10 +437,12 @@ def score_file(
     and ``p_<label>`` (and ``lemmas`` with ``with_lemmas``), exactly one row
     per readable input row in the same order, times in ISO 8601 with offset.
     Unreadable rows go to ``OUTPUT.rejects.csv`` with line number and reason.
-    Both files are written atomically. Parameters as in :func:`score`, plus:
+    Both files are written atomically.
 
     Parameters
     ----------
+    source : path or pandas.DataFrame
+        The export.
     output : path
         ``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx`` or ``.parquet``.
     excel : bool, default=False
@@ -432,6 +451,10 @@ def score_file(
         Neutralise cells starting with ``= + - @`` so spreadsheets do not run them.
     progress : bool, optional
         Show a progress bar on stderr (default: when stderr is a terminal).
+    **options
+        As in :func:`score` (``model``, ``text_col``, ``time_col``, ``author_col``, ``tz``,
+        ``keep_authors``, ``salt``, ``with_lemmas``, ``jobs`` — here default all cores —,
+        ``chunksize``, ``engine``, ``scheduler``).
 
     Returns
     -------
@@ -446,13 +469,12 @@ def score_file(
     >>> score_file(d / "in.csv", d / "out.csv", jobs=1).rows_scored
     1
     """
-    from analyzer.io import ReadStats, TableWriter, write_rejects
+    from analyzer.io import TableWriter, write_rejects
 
     output = Path(output)
-    stats = ReadStats()
-    rejects: list[Any] = []
-    t0 = time.perf_counter()
-    summary = ScoreSummary(output=str(output))
+    options.setdefault("jobs", None)
+    run = _Run(source, **options)
+    rows = 0
     tones: dict[str, int] = {}
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
@@ -462,31 +484,9 @@ def score_file(
         bar = tqdm(unit=" comments", file=sys.stderr, desc="scoring", dynamic_ncols=True)
     try:
         with TableWriter(output, excel=excel) as writer:
-            for frame, roles in _iter_scored(
-                source,
-                model=model,
-                text_col=text_col,
-                time_col=time_col,
-                author_col=author_col,
-                tz=tz,
-                with_lemmas=with_lemmas,
-                jobs=jobs,
-                chunksize=chunksize,
-                engine=engine,
-                scheduler=scheduler,
-                stats=stats,
-                on_rejects=rejects.extend,
-            ):
-                out = _finish_frame(
-                    frame,
-                    roles,
-                    keep_authors=keep_authors,
-                    salt=salt,
-                    for_file=True,
-                    excel_safe=excel_safe,
-                )
+            for out in run.frames(for_file=True, excel_safe=excel_safe):
                 writer.write(out)
-                summary.rows_scored += len(out)
+                rows += len(out)
                 for k, v in out["tone"].value_counts().items():
                     tones[str(k)] = tones.get(str(k), 0) + int(v)
                 if bar is not None:
@@ -494,13 +494,9 @@ def score_file(
     finally:
         if bar is not None:
             bar.close()
-    if rejects:
+    summary = run.summary(rows, tones, output=str(output))
+    if run.rejects:
         rej_path = output.with_name(output.name + ".rejects.csv")
-        write_rejects(rej_path, rejects)
+        write_rejects(rej_path, run.rejects)
         summary.rejects_file = str(rej_path)
-    summary.rows_read = stats.rows_read
-    summary.rows_rejected = stats.rows_rejected
-    summary.bad_times = stats.bad_times
-    summary.tones = tones
-    summary.seconds = time.perf_counter() - t0
     return summary
