@@ -159,7 +159,7 @@ def test_explain_bundled_model_json_global_and_stdin(cli):
     assert {g["tone"] for g in glob} == set(TONES)
     assert len(glob) == 15
     assert all(set(g) == {"tone", "feature", "weight"} for g in glob)
-    assert all(g["feature"].split(":", 1)[0] in {"lemma", "style"} for g in glob)
+    assert all(g["feature"].split(":", 1)[0] in {"lemma", "style", "polarity"} for g in glob)
     for tone in TONES:
         w = [g["weight"] for g in glob if g["tone"] == tone]
         assert w == sorted(w, reverse=True)

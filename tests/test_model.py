@@ -38,6 +38,7 @@ from sklearn.utils.estimator_checks import (
 
 from analyzer.errors import AnalyzerError
 from analyzer.model import (
+    POLARITY_FEATURES,
     STYLE_FEATURES,
     TRUSTED_TYPES,
     CommentVectorizer,
@@ -51,6 +52,8 @@ from analyzer.model import (
     evaluate,
     explain,
     load_model,
+    polarity_lexicon,
+    polarity_row,
     save_model,
     top_features,
     train,
@@ -121,9 +124,12 @@ def test_vectorizer_shapes_and_feature_names():
     assert X.shape == (len(TONE_TEXTS), len(names)) == (len(TONE_TEXTS), vec.n_features_out_)
     assert len(set(names.tolist())) == len(names)
     kinds = [n.split(":", 1)[0] for n in names]
-    # blocks in order: lemma, char, style
-    assert kinds == sorted(kinds, key=["lemma", "char", "style"].index)
-    assert names[-len(STYLE_FEATURES) :].tolist() == [f"style:{s}" for s in STYLE_FEATURES]
+    # blocks in order: lemma, char, style, polarity
+    assert kinds == sorted(kinds, key=["lemma", "char", "style", "polarity"].index)
+    assert names[-len(POLARITY_FEATURES) :].tolist() == [
+        f"polarity:{s}" for s in POLARITY_FEATURES
+    ]
+    assert f"style:{STYLE_FEATURES[0]}" in names
     assert "lemma:hävetä" in names and "lemma:kiitos" in names
     assert "char:kiit" in names
     # min_df=2: a lemma of one comment only is not kept
@@ -162,10 +168,19 @@ def test_vectorizer_transforms_unseen_and_odd_input():
 @pytest.mark.parametrize(
     ("params", "kinds"),
     [
-        ({"word_ngram_range": None}, {"char", "style"}),
-        ({"char_ngram_range": None}, {"lemma", "style"}),
-        ({"style_weight": 0}, {"lemma", "char"}),
-        ({"word_ngram_range": (1, 1), "char_ngram_range": None, "style_weight": 0}, {"lemma"}),
+        ({"word_ngram_range": None}, {"char", "style", "polarity"}),
+        ({"char_ngram_range": None}, {"lemma", "style", "polarity"}),
+        ({"style_weight": 0}, {"lemma", "char", "polarity"}),
+        ({"polarity_weight": 0}, {"lemma", "char", "style"}),
+        (
+            {
+                "word_ngram_range": (1, 1),
+                "char_ngram_range": None,
+                "style_weight": 0,
+                "polarity_weight": 0,
+            },
+            {"lemma"},
+        ),
     ],
 )
 def test_vectorizer_blocks_can_be_left_out(params, kinds):
@@ -189,13 +204,39 @@ def test_vectorizer_vocabulary_limits():
     assert len(loose.word_vocabulary_) > len(CommentVectorizer().fit(TONE_TEXTS).word_vocabulary_)
     assert set(strict.word_vocabulary_) < set(loose.word_vocabulary_)
     assert "kiemurtelu" in loose.word_vocabulary_.tolist()
-    # style weight scales the style block only
+    # style weight scales the style block only, polarity weight the polarity block only
     w1 = CommentVectorizer(style_weight=1.0).fit(TONE_TEXTS)
-    w2 = CommentVectorizer(style_weight=2.5).fit(TONE_TEXTS)
+    w2 = CommentVectorizer(style_weight=2.5, polarity_weight=0.5).fit(TONE_TEXTS)
     X1, X2 = w1.transform(TONE_TEXTS).toarray(), w2.transform(TONE_TEXTS).toarray()
-    k = len(STYLE_FEATURES)
-    assert np.allclose(X2[:, -k:], 2.5 * X1[:, -k:])
-    assert np.allclose(X2[:, :-k], X1[:, :-k])
+    k = len(POLARITY_FEATURES)
+    s = len(STYLE_FEATURES) + k
+    assert np.allclose(X2[:, -k:], 0.5 * X1[:, -k:])
+    assert np.allclose(X2[:, -s:-k], 2.5 * X1[:, -s:-k])
+    assert np.allclose(X2[:, :-s], X1[:, :-s])
+    assert np.abs(X1[:, -k:]).sum() > 0  # the lexicon knows words of these comments
+
+
+def test_polarity_signals_follow_the_lexicon_and_negation():
+    lex = polarity_lexicon()
+    assert lex["ihana"] > 0 and lex["surkea"] < 0 and "palvelu" not in lex
+    assert all(-3 <= v <= 3 and v != 0 for v in lex.values())
+    names = list(POLARITY_FEATURES)
+    blame = dict(zip(names, polarity_row(["surkea", "palvelu", "hävetä"]), strict=True))
+    praise = dict(zip(names, polarity_row(["ihana", "hotelli", "kiitos"]), strict=True))
+    assert blame["negative"] > 0 == blame["positive"] and blame["last"] < 0 < praise["last"]
+    assert praise["positive"] > 0 == praise["negative"] and praise["balance"] > 0 > blame["balance"]
+    # a negated word counts on its own side of the ledger, and leans the other way
+    negated = dict(zip(names, polarity_row(["ei", "NEG_hyvä"]), strict=True))
+    assert negated["negated_positive"] > 0 and negated["positive"] == 0 and negated["last"] < 0
+    # the vectoriser reads it through the lemmatiser: inflected forms and NEG_ marks
+    vec = CommentVectorizer(min_df=1).fit(["Ihana kylpylä", "Surkeaa palvelua"])
+    X = vec.transform(["Ihanaa!", "Palvelu ei ollut hyvää", "Kello on kaksi"]).toarray()
+    pol = dict(zip(names, X[:, -len(names) :].T, strict=True))
+    assert pol["positive"][0] > 0 and pol["negated_positive"][1] > 0
+    assert not X[2, -len(names) :].any()
+    # all values bounded
+    rows = [polarity_row(["surkea"] * 50 + ["NEG_hyvä"] * 50), polarity_row([])]
+    assert all(-1 <= v <= 1 for r in rows for v in r) and not any(rows[1])
 
 
 def test_vectorizer_negation_and_compounds_change_lemmas():
@@ -219,6 +260,7 @@ def test_vectorizer_clone_keeps_parameters_verbatim():
         "min_df": 1,
         "max_features": 1234,
         "style_weight": 0.25,
+        "polarity_weight": 0.5,
     }
     vec = CommentVectorizer(**params)
     assert vec.get_params() == params
@@ -346,7 +388,12 @@ def test_train_other_label_set_positive_negative():
     assert dict(e_neg.reasons)["lemma:kamala"] > 0
     glob = top_features(model, top=3)
     assert sorted(glob["tone"].unique()) == ["negative", "positive"]
-    assert "lemma:huono" in glob.loc[glob["tone"] == "negative", "feature"].tolist()
+    lemmas = top_features(model, top=50, kinds=("lemma",)).set_index(["tone", "feature"])
+    assert lemmas.loc[("negative", "lemma:huono"), "weight"] > 0
+    # the lexicon's signals point the right way in a model trained on other labels
+    w = top_features(model, top=len(POLARITY_FEATURES), kinds=("polarity",))
+    w = w.set_index(["tone", "feature"])["weight"]
+    assert w["negative", "polarity:negative"] > 0 and w["positive", "polarity:positive"] > 0
 
 
 def test_cross_validate_grouped_and_errors():
@@ -405,7 +452,7 @@ def test_explain_reasons_are_words_lemmas_and_style(tiny):
     for e in exps:
         assert isinstance(e, Explanation)
         assert 0 < len(e.reasons) <= 5
-        assert all(f.split(":", 1)[0] in {"lemma", "word", "style"} for f, _ in e.reasons)
+        assert all(f.split(":", 1)[0] in {"lemma", "word", "style", "polarity"} for f, _ in e.reasons)
         weights = [abs(w) for _, w in e.reasons]
         assert weights == sorted(weights, reverse=True)
         assert np.isclose(sum(e.proba.values()), 1.0, atol=1e-3)
@@ -416,7 +463,8 @@ def test_explain_reasons_are_words_lemmas_and_style(tiny):
     shame = dict(exps[0].reasons)
     assert shame.get("lemma:hävetä", 0) > 0 or shame.get("word:hävetkää", 0) > 0
     thanks = dict(exps[1].reasons)
-    assert thanks.get("lemma:kiitos", 0) > 0
+    lexicon_push = sum(w for f, w in thanks.items() if f.startswith("polarity:"))
+    assert thanks.get("lemma:kiitos", 0) > 0 or lexicon_push > 0
     assert not any(f.startswith("char:") for e in exps for f, _ in e.reasons)
 
 
@@ -427,7 +475,7 @@ def test_top_features(tiny):
     assert df.groupby("tone").size().tolist() == [4, 4, 4]
     for _, g in df.groupby("tone"):
         assert g["weight"].tolist() == sorted(g["weight"], reverse=True)
-    assert df["feature"].str.match(r"^(lemma|style):").all()
+    assert df["feature"].str.match(r"^(lemma|style|polarity):").all()
     with_char = top_features(tiny, top=50, kinds=("char",))
     assert with_char["feature"].str.startswith("char:").all()
 

@@ -21,9 +21,11 @@ from analyzer.model._persist import (
     text_fingerprint,
 )
 from analyzer.model._pipeline import ToneModel, build_pipeline
+from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon, polarity_row
 from analyzer.model._train import classification_figures, cross_validate, evaluate, train
 
 __all__ = [
+    "POLARITY_FEATURES",
     "STYLE_FEATURES",
     "TRUSTED_TYPES",
     "CommentVectorizer",
@@ -40,6 +42,8 @@ __all__ = [
     "library_versions",
     "load_model",
     "margin",
+    "polarity_lexicon",
+    "polarity_row",
     "save_model",
     "text_fingerprint",
     "top_features",

@@ -4,7 +4,8 @@ The classifier is linear, so each feature's push toward a tone is its value
 in the comment times its weight for that tone, minus the average weight over
 all tones. Character n-grams are summed back onto the words they came from, so
 an analyst reads words (``word:hienoa``), lemmas (``lemma:hävetä``,
-``lemma:NEG_hyvä``) and style signals (``style:exclaim_run``), not fragments.
+``lemma:NEG_hyvä``), style signals (``style:exclaim_run``) and lexicon
+polarity (``polarity:negative``), not fragments.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ def explain(
 
 
 def top_features(
-    model: ToneModel | None = None, *, top: int = 15, kinds: Sequence[str] = ("lemma", "style")
+    model: ToneModel | None = None, *, top: int = 15, kinds: Sequence[str] = ("lemma", "style", "polarity")
 ) -> pd.DataFrame:
     """The globally strongest features of each tone.
 
@@ -147,7 +148,7 @@ def top_features(
         Default: :func:`~analyzer.model.load_model`.
     top : int, default=15
         Features per tone.
-    kinds : sequence of str, default=("lemma", "style")
+    kinds : sequence of str, default=("lemma", "style", "polarity")
         Which feature kinds to list (``"char"`` adds character n-grams).
 
     Returns

@@ -12,6 +12,10 @@
     typos and spoken forms Voikko does not know.
 ``style``
     a few cheap signals of tone: emoji, ``!``/``?`` runs, capitals, length.
+``polarity``
+    valence sums of the comment's lemmas in a hand-written Finnish lexicon
+    (:mod:`analyzer.model._polarity`), negation-aware: knowledge of words the
+    training comments may never show.
 
 Character n-grams of a word depend on the word alone, so they are computed
 once per distinct word and kept in a per-process cache as arrays of column
@@ -34,6 +38,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
+from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon, polarity_row
 from analyzer.text import token_features, tokenize
 
 __all__ = ["STYLE_FEATURES", "CommentVectorizer"]
@@ -112,6 +117,9 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         Keep at most this many n-grams per block (the most frequent).
     style_weight : float, default=1.0
         Multiplier of the style block; ``0`` leaves it out.
+    polarity_weight : float, default=1.0
+        Multiplier of the lexicon polarity block (:data:`POLARITY_FEATURES`);
+        ``0`` leaves it out.
 
     Attributes
     ----------
@@ -140,6 +148,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         min_df: int = 2,
         max_features: int | None = 200_000,
         style_weight: float = 1.0,
+        polarity_weight: float = 1.0,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -148,6 +157,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.max_features = max_features
         self.style_weight = style_weight
+        self.polarity_weight = polarity_weight
 
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
@@ -155,6 +165,11 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         for key in ("_word_index", "_char_index", "_char_cache"):
             state.pop(key, None)
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # model files written before the polarity block existed had none: keep it that way
+        state.setdefault("polarity_weight", 0.0)
+        self.__dict__.update(state)
 
     def _index(self, name: str) -> dict[str, int]:
         key = f"_{name}_index"
@@ -169,20 +184,29 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def _analyse(
         self, texts: list[str]
     ) -> tuple[list[list[str]], list[list[str]], list[list[float]]]:
-        """Lemma n-grams, lower-cased tokens and style signals of each text (tokenised once)."""
+        """Lemma n-grams, lower-cased tokens and dense rows (style, polarity) of each text.
+
+        Each text is tokenised once.
+        """
         grams: list[list[str]] = []
         words: list[list[str]] = []
-        style: list[list[float]] = []
+        dense: list[list[float]] = []
         wr = self.word_ngram_range
+        style = bool(self.style_weight)
+        pw = self.polarity_weight
+        lex = polarity_lexicon() if pw else None
         for text in texts:
             toks = tokenize(text)
-            if wr is not None:
+            row: list[float] = _style_row(text, toks) if style else []
+            if wr is not None or pw:
                 feats = token_features(toks, negation=self.negation, compounds=self.compounds)
-                grams.append(_word_grams(feats, wr[0], wr[1]))
+                if wr is not None:
+                    grams.append(_word_grams(feats, wr[0], wr[1]))
+                if pw:
+                    row.extend(polarity_row(feats[: len(toks)], lex))
             words.append([t.lower() for t in toks])
-            if self.style_weight:
-                style.append(_style_row(text, toks))
-        return grams, words, style
+            dense.append(row)
+        return grams, words, dense
 
     def _words(self, text: str) -> list[str]:
         return [t.lower() for t in tokenize(text)]
@@ -227,7 +251,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             for k in ("_word_index", "_char_index", "_char_cache"):
                 self.__dict__.pop(k, None)
         blocks: list[sp.csr_matrix] = []
-        grams, words, style_rows = self._analyse(texts)
+        grams, words, dense_rows = self._analyse(texts)
         if self.word_ngram_range is not None:
             if fit:
                 self.word_vocabulary_ = self._fit_vocabulary(grams)
@@ -245,13 +269,21 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             if fit:
                 self.char_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
             blocks.append(self.char_tfidf_.transform(counts))
-        if self.style_weight:
-            style = np.array(style_rows, dtype=np.float64).reshape(len(texts), len(STYLE_FEATURES))
-            blocks.append(sp.csr_matrix(style * self.style_weight))
+        n_dense = self._n_dense()
+        if n_dense:
+            dense = np.array(dense_rows, dtype=np.float64).reshape(len(texts), n_dense)
+            n_style = len(STYLE_FEATURES) if self.style_weight else 0
+            dense[:, :n_style] *= self.style_weight
+            dense[:, n_style:] *= self.polarity_weight
+            blocks.append(sp.csr_matrix(dense))
         out = sp.hstack(blocks, format="csr", dtype=np.float64)
         if fit:
             self.n_features_out_ = out.shape[1]
         return out
+
+    def _n_dense(self) -> int:
+        n = len(STYLE_FEATURES) if self.style_weight else 0
+        return n + (len(POLARITY_FEATURES) if self.polarity_weight else 0)
 
     @staticmethod
     def _count(docs: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:
@@ -295,7 +327,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         return _csr_counts(indices, indptr, len(index))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """Names of the output columns: ``lemma:…``, ``char:…``, ``style:…``."""
+        """Names of the output columns: ``lemma:…``, ``char:…``, ``style:…``, ``polarity:…``."""
         check_is_fitted(self, "n_features_out_")
         names: list[str] = []
         if self.word_ngram_range is not None:
@@ -304,6 +336,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             names.extend("char:" + g for g in self.char_vocabulary_.tolist())
         if self.style_weight:
             names.extend("style:" + s for s in STYLE_FEATURES)
+        if self.polarity_weight:
+            names.extend("polarity:" + s for s in POLARITY_FEATURES)
         return np.array(names, dtype=object)
 
     def __sklearn_tags__(self):

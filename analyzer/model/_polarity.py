@@ -1,0 +1,137 @@
+"""Comment-level polarity signals from a hand-written Finnish lexicon.
+
+The tone classifier learns words from its training comments; a word it has
+never seen there says nothing to it. The lexicon ``polarity_fi.tsv`` (written
+by this project's team, about Finnish words in general: emotions, evaluation,
+insults, service and company criticism, support) gives every listed lemma a
+valence from -3 to +3, so that a comment full of unseen but clearly negative
+words still leans negative.
+
+:func:`polarity_row` turns the lemma features of one comment (as
+:func:`analyzer.text.token_features` gives them, ``NEG_`` marks included)
+into a few dense signals (:data:`POLARITY_FEATURES`); a word in the scope of
+a negation counts towards the ``negated_*`` signals instead of its own side
+(``ei hyvä`` is not praise, ``ei huono`` not blame).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Mapping, Sequence
+from importlib import resources
+
+__all__ = ["POLARITY_FEATURES", "polarity_lexicon", "polarity_row"]
+
+#: names of the polarity columns, in order
+POLARITY_FEATURES = (
+    "positive",
+    "negative",
+    "negated_positive",
+    "negated_negative",
+    "strongest_positive",
+    "strongest_negative",
+    "last",
+    "balance",
+)
+
+_NEG = "NEG_"
+_VS16 = "\ufe0f"
+
+
+@functools.cache
+def polarity_lexicon() -> Mapping[str, int]:
+    """The bundled lexicon: lemma → valence (-3 … +3).
+
+    Emoji are listed with and without the variation selector U+FE0F, as
+    comments write both.
+
+    Returns
+    -------
+    Mapping of str to int
+
+    Examples
+    --------
+    >>> from analyzer.model import polarity_lexicon
+    >>> lex = polarity_lexicon()
+    >>> lex["ihana"] > 0 > lex["häpeä"]
+    True
+    """
+    out: dict[str, int] = {}
+    source = resources.files("analyzer.model").joinpath("polarity_fi.tsv")
+    with source.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            lemma = row["lemma"].strip().lower()
+            value = int(row["valence"])
+            if lemma and value:
+                out[lemma] = value
+                if _VS16 in lemma:
+                    out.setdefault(lemma.replace(_VS16, ""), value)
+                elif not lemma.isalpha():
+                    out.setdefault(lemma + _VS16, value)
+    return out
+
+
+def polarity_row(features: Sequence[str], lexicon: Mapping[str, int] | None = None) -> list[float]:
+    """The polarity signals of one comment, each in [-1, 1].
+
+    Parameters
+    ----------
+    features : sequence of str
+        Lower-cased lemma features of the comment in text order, ``NEG_``
+        marking words in the scope of a negation (compound parts left out).
+    lexicon : mapping, optional
+        Lemma → valence; the bundled :func:`polarity_lexicon` by default.
+
+    Returns
+    -------
+    list of float
+        One value per name in :data:`POLARITY_FEATURES`: summed positive and
+        negative valence (saturating at 6), the same for negated words
+        (saturating at 3), the strongest positive and negative word, the
+        valence of the last polar word, and (pos - neg) / (pos + neg + 1).
+
+    Examples
+    --------
+    >>> from analyzer.model import polarity_row
+    >>> row = polarity_row(["hävetä", "!", "surkea", "palvelu"])
+    >>> row[1] > 0 and row[0] == 0 and row[6] < 0
+    True
+    >>> polarity_row(["ei", "NEG_hyvä"])[2] > 0
+    True
+    """
+    lex = polarity_lexicon() if lexicon is None else lexicon
+    get = lex.get
+    pos = neg = npos = nneg = 0
+    top_pos = top_neg = last = 0
+    for f in features:
+        v = get(f)
+        if v is None:
+            if not f.startswith(_NEG):
+                continue
+            v = get(f[4:])
+            if v is None:
+                continue
+            if v > 0:
+                npos += v
+            else:
+                nneg -= v
+            last = -v // 2 if v > 0 else (-v + 1) // 2  # a negated word leans the other way
+            continue
+        if v > 0:
+            pos += v
+            top_pos = max(top_pos, v)
+        else:
+            neg -= v
+            top_neg = max(top_neg, -v)
+        last = v
+    return [
+        min(pos, 6) / 6,
+        min(neg, 6) / 6,
+        min(npos, 3) / 3,
+        min(nneg, 3) / 3,
+        top_pos / 3,
+        top_neg / 3,
+        last / 3,
+        (pos - neg) / (pos + neg + 1),
+    ]
