@@ -126,9 +126,7 @@ def test_vectorizer_shapes_and_feature_names():
     kinds = [n.split(":", 1)[0] for n in names]
     # blocks in order: lemma, char, style, polarity
     assert kinds == sorted(kinds, key=["lemma", "char", "style", "polarity"].index)
-    assert names[-len(POLARITY_FEATURES) :].tolist() == [
-        f"polarity:{s}" for s in POLARITY_FEATURES
-    ]
+    assert names[-len(POLARITY_FEATURES) :].tolist() == [f"polarity:{s}" for s in POLARITY_FEATURES]
     assert f"style:{STYLE_FEATURES[0]}" in names
     assert "lemma:hävetä" in names and "lemma:kiitos" in names
     assert "char:kiit" in names
@@ -452,7 +450,9 @@ def test_explain_reasons_are_words_lemmas_and_style(tiny):
     for e in exps:
         assert isinstance(e, Explanation)
         assert 0 < len(e.reasons) <= 5
-        assert all(f.split(":", 1)[0] in {"lemma", "word", "style", "polarity"} for f, _ in e.reasons)
+        assert all(
+            f.split(":", 1)[0] in {"lemma", "word", "style", "polarity"} for f, _ in e.reasons
+        )
         weights = [abs(w) for _, w in e.reasons]
         assert weights == sorted(weights, reverse=True)
         assert np.isclose(sum(e.proba.values()), 1.0, atol=1e-3)

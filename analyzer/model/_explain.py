@@ -138,7 +138,10 @@ def explain(
 
 
 def top_features(
-    model: ToneModel | None = None, *, top: int = 15, kinds: Sequence[str] = ("lemma", "style", "polarity")
+    model: ToneModel | None = None,
+    *,
+    top: int = 15,
+    kinds: Sequence[str] = ("lemma", "style", "polarity"),
 ) -> pd.DataFrame:
     """The globally strongest features of each tone.
 
