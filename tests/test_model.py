@@ -117,7 +117,7 @@ def _node_of(schema: dict[str, Any], cls: str) -> dict[str, Any]:
 
 # ------------------------------------------------------------ CommentVectorizer
 def test_vectorizer_shapes_and_feature_names():
-    vec = CommentVectorizer()
+    vec = CommentVectorizer(min_df=2)
     X = vec.fit_transform(TONE_TEXTS)
     assert sp.issparse(X) and X.format == "csr" and X.dtype == np.float64
     names = vec.get_feature_names_out()
@@ -133,7 +133,7 @@ def test_vectorizer_shapes_and_feature_names():
     # min_df=2: a lemma of one comment only is not kept
     assert "lemma:kiemurtelu" not in names
     # fit then transform equals fit_transform
-    again = CommentVectorizer().fit(TONE_TEXTS).transform(TONE_TEXTS)
+    again = CommentVectorizer(min_df=2).fit(TONE_TEXTS).transform(TONE_TEXTS)
     assert (abs(again - X) > 1e-12).nnz == 0
     # lemma and char blocks are unit length per row (TF-IDF, l2)
     n_lemma = kinds.count("lemma")
@@ -199,7 +199,10 @@ def test_vectorizer_vocabulary_limits():
     assert len(small.word_vocabulary_) == 10 and len(small.char_vocabulary_) == 10
     loose = CommentVectorizer(min_df=1).fit(TONE_TEXTS)
     strict = CommentVectorizer(min_df=3).fit(TONE_TEXTS)
-    assert len(loose.word_vocabulary_) > len(CommentVectorizer().fit(TONE_TEXTS).word_vocabulary_)
+    assert len(loose.word_vocabulary_) == len(CommentVectorizer().fit(TONE_TEXTS).word_vocabulary_)
+    assert len(loose.word_vocabulary_) > len(
+        CommentVectorizer(min_df=2).fit(TONE_TEXTS).word_vocabulary_
+    )
     assert set(strict.word_vocabulary_) < set(loose.word_vocabulary_)
     assert "kiemurtelu" in loose.word_vocabulary_.tolist()
     # style weight scales the style block only, polarity weight the polarity block only

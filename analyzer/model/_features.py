@@ -111,8 +111,10 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         Mark lemmas in the scope of a negation verb with ``NEG_``.
     compounds : bool, default=True
         Add the parts of compound words as extra lemmas.
-    min_df : int, default=2
-        Keep n-grams that occur in at least this many training comments.
+    min_df : int, default=1
+        Keep n-grams that occur in at least this many training comments (1
+        keeps all: on our corpus and on XED polarity it scored as well as or
+        better than 2, see ``docs/benchmarks.md``).
     max_features : int or None, default=200000
         Keep at most this many n-grams per block (the most frequent).
     style_weight : float, default=1.0
@@ -145,7 +147,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         char_ngram_range: tuple[int, int] | None = (2, 5),
         negation: bool = True,
         compounds: bool = True,
-        min_df: int = 2,
+        min_df: int = 1,
         max_features: int | None = 200_000,
         style_weight: float = 1.0,
         polarity_weight: float = 1.0,
