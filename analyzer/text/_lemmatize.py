@@ -18,6 +18,7 @@ from analyzer.text._lexicon import (
     PLURALE_TANTUM,
     PRONOUN_LEMMA,
     SPOKEN,
+    SPOKEN_AMBIGUOUS,
     SPOKEN_OVERRIDE,
     VERB_FIRST,
     VOIKKO_CLASS_POS,
@@ -55,6 +56,17 @@ _OVERRIDE_PRON = frozenset(("minä", "sinä", "tämä", "tuo"))
 _NOMINAL = frozenset(("NOUN", "ADJ", "PRON", "NUM", "PROPN"))
 _SENTENCE_END = frozenset((".", "!", "?", ":"))
 _CONJ_READING = {"sillä": "sillä", "et": "että"}
+# Forms whose choice depends on the neighbours (never cached context-free).
+_CONTEXT_FORMS = frozenset((*_CONJ_READING, *SPOKEN_AMBIGUOUS))
+_ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
+_D_DROP = re.compile(r"(?<=h)(?=[aeiouyäö])")
+# Unknown verbs of the -ata/-ätä type (loan verbs: postata, bannata): past
+# tense, participles and passive forms, longest ending first.
+_LOAN_VERB = re.compile(
+    r"(.{3,}?)(?:a|ä)(?:sin|sit|si|simme|sitte|sivat|ttiin|ttu|tty|taan|tään|nnut|nnyt|nnu|nny)"
+)
+_QUESTION = ("ko", "kö", "ks", "kos", "kös")
+_PRONOUN_LEMMAS = frozenset(("minä", "sinä", "hän", "se", "tämä", "tuo", "mikä", "kuka", "jokin"))
 _MINEN = re.compile(r"(.*m)i(?:nen|s)")
 
 
@@ -113,7 +125,7 @@ def _max_bonus(pos: str) -> float:
 
 def _context_free(e: Entry, low: str) -> bool:
     """Whether no context can overturn the best candidate (so it can be cached)."""
-    if low in _CONJ_READING or e.pos == _TWO_NAMES:
+    if low in _CONTEXT_FORMS or e.pos == _TWO_NAMES:
         return False
     top = e.scores[0]
     return all(
@@ -383,6 +395,50 @@ def _single(lemma: str, pos: str = "X", known: bool = False, kind: str = "word")
     return Entry((lemma,), (pos,), (0.0,), known, (), kind)
 
 
+def _spoken_entry(low: str, analyze) -> Entry:
+    """Entry of a form of the spoken-Finnish tables, with the POS of its lemma."""
+    amb = SPOKEN_AMBIGUOUS.get(low)
+    if amb is not None:
+        (l1, p1), (l2, p2) = amb
+        return Entry((l1, l2), (p1, p2), (0.0, -1.0), True, (), "word")
+    lemma = SPOKEN[low]
+    if lemma in _PRONOUN_LEMMAS or lemma in _OVERRIDE_PRON:
+        pos = "PRON"
+    elif lemma in _OVERRIDE_POS:
+        pos = _OVERRIDE_POS[lemma]
+    else:
+        a = analyze(lemma)
+        pos = VOIKKO_CLASS_POS.get(a[0].get("CLASS", ""), "X") if a else "X"
+    return _single(lemma, pos, True)
+
+
+def _diacritic_candidates(w: str) -> list[str]:
+    """``paiva`` -> ``päivä``: a word typed without ä/ö (all, then one at a time)."""
+    if not w.isascii() or len(w) < 3:
+        return []
+    idx = [i for i, c in enumerate(w) if c in "ao"]
+    if not idx or len(idx) > 6:
+        return []
+    front = {"a": "ä", "o": "ö"}
+    out = ["".join(front.get(c, c) for c in w)]
+    if len(idx) > 1:
+        for i in idx:
+            out.append(w[:i] + front[w[i]] + w[i + 1 :])
+    return out
+
+
+def _verb_guess(low: str) -> str | None:
+    """Infinitive of an unknown ``-ata``/``-ätä`` verb form (``postasin`` -> ``postata``)."""
+    m = _LOAN_VERB.fullmatch(low)
+    if m is None:
+        return None
+    stem = m.group(1)
+    if stem[-1] in _VOWELS:
+        return None
+    a = "a" if any(c in "aou" for c in low) else "ä"
+    return stem + a + "t" + a
+
+
 def _spoken_candidates(w: str) -> list[str]:
     """Standard spellings a spoken or elongated form may stand for."""
     out: list[str] = []
@@ -392,7 +448,9 @@ def _spoken_candidates(w: str) -> list[str]:
             out.append(w[:i] + w[i + 1 :])
     if w.endswith(("ks", "kö")) and len(w) > 4:
         out += [w[:-2] + "ko", w[:-2] + "kö", w[:-2]]
-    if w.endswith(("is", "as", "äs")) and len(w) > 4:  # pitäis -> pitäisi, vastas -> vastasi
+    if len(w) > 4 and w[-1] == "s" and w[-2] in "aiouyäö":  # pitäis -> pitäisi, hajos -> hajosi
+        out.append(w + "i")
+    if w.endswith("ks") and len(w) > 4:  # valmiiks -> valmiiksi
         out.append(w + "i")
     if w.endswith("ki") and len(w) > 4:  # mäki(n) clitic
         out.append(w + "n")
@@ -411,8 +469,8 @@ def _more_spoken_candidates(w: str) -> list[str]:
     back = any(c in "aou" for c in w)
     a = "a" if back else "ä"
     n = len(w)
-    if w[-2:] in ("aa", "ää"):
-        out.append(w + "n")  # tänää -> tänään, mitää -> mitään
+    if w[-2:] in ("aa", "ää", "ii"):
+        out.append(w + "n")  # tänää -> tänään, mitää -> mitään, puhuttii -> puhuttiin
     if n > 3 and w[-1] in "uy" and w[-2] in "nlrs":
         out.append(w + "t")  # tehny -> tehnyt, sanonu -> sanonut
     if n >= 3 and w[-1] == "l":
@@ -429,6 +487,18 @@ def _more_spoken_candidates(w: str) -> list[str]:
         out.append(w[:i] + "ts" + w[i + 2 :])  # kattomaan -> katsomaan
     if "hää" in w or "haa" in w:
         out.append(w.replace("hää", "hdää").replace("haa", "hdaa"))  # tehään -> tehdään
+    if n > 4 and w[-1] == "s" and w[-2] in "aiouyäö":
+        out.append(w + "s" + a)  # koulus -> koulussa
+    if n > 4 and w[-1] == "t" and w[-2] in "sl":
+        out.append(w + a)  # koulust -> koulusta, kaupalt -> kaupalta
+    if n > 3 and "h" in w[1:]:
+        out.append(_D_DROP.sub("d", w, count=1))  # tehä -> tehdä, kahen -> kahden
+    for long, short in (("uu", "ua"), ("yy", "yä"), ("oo", "oa"), ("öö", "öä")):
+        i = w.rfind(long)
+        if 0 < i < n - 2:
+            out.append(w[:i] + short + w[i + 2 :])  # haluut -> haluat
+    if "uis" in w or "yis" in w:
+        out.append(w.replace("uis", "uais").replace("yis", "yäis"))  # haluis -> haluais
     for end in ("nen", "sen", "set", "sta", "stä", "sia", "siä", "sen"):
         if w.endswith(end) and n > len(end) + 2 and w[-len(end) - 1] in "oaäöe":
             i = n - len(end)  # semmonen -> semmoinen, sellasta -> sellaista
@@ -493,9 +563,13 @@ def _guess(surface: str, analyze) -> Entry:
     """Lemma for a word Voikko does not know."""
     low = surface.lower()
     if low in SPOKEN:
-        return _single(SPOKEN[low], known=True)
+        return _spoken_entry(low, analyze)
     if "://" in surface or low.startswith("www.") or _LAUGH.fullmatch(low):
         return _single(surface, "X")  # a URL or laughter ("hahaha") stays as it is
+    if surface[:1] in "@#" and len(surface) > 1:
+        return _single(surface, "X")  # a mention or hashtag stays as it is
+    if _ELONGATION.search(surface) is not None:
+        return _lookup(_ELONGATION.sub(r"\1\1", surface))  # kiitooos -> kiitoos
     if ":" in surface:  # EU:ssa, H&M:n
         head = surface.split(":", 1)[0]
         if not head.strip("-"):
@@ -521,11 +595,21 @@ def _guess(surface: str, analyze) -> Entry:
             )
     for cand in (*_more_spoken_candidates(low), *_spoken_candidates(low)):
         if cand in SPOKEN:
-            return _single(SPOKEN[cand], known=True)
+            return _spoken_entry(cand, analyze)
         e = _from_analyses(analyze(cand), cand)
         if e is not None:
             return e
     capital = surface[:1].isupper()
+    for cand in _diacritic_candidates(low):
+        if cand in SPOKEN:
+            return _spoken_entry(cand, analyze)
+        e = _from_analyses(analyze(cand), cand)
+        if e is not None and e.pos[0] != "PROPN":
+            return e
+    if not capital:
+        verb = _verb_guess(low)
+        if verb is not None:
+            return _single(verb, "VERB")
     # compound with an unknown first part: longest known tail
     if not capital and len(low) >= 7:
         for i in range(3, len(low) - 3):
@@ -572,11 +656,9 @@ def _compute(surface: str) -> Entry:
     if kind != "word":
         return _single(surface, {"number": "NUM", "emoji": "SYM"}.get(kind, "PUNCT"), True, kind)
     low = surface.lower()
-    if low in SPOKEN_OVERRIDE:
-        lemma = SPOKEN[low]
-        pos = "PRON" if lemma in _OVERRIDE_PRON else _OVERRIDE_POS.get(lemma, "VERB")
-        return _single(lemma, pos, True)
     analyze = get_morphology().analyze
+    if low in SPOKEN_OVERRIDE:
+        return _spoken_entry(low, analyze)
     if len(surface) > 100:
         return _single(low[:100])
     e = _from_analyses(analyze(surface), surface)
@@ -612,12 +694,23 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
     n = len(tokens)
     surface = tokens[i]
     low = surface.lower()
-    if low in _CONJ_READING:
+    if low in _CONTEXT_FORMS:
         if low == "sillä":
             if i > 0 and tokens[i - 1] in (",", ";", "-", "–"):
                 return "sillä"
+        elif low == "mut":  # "minut" right after a verb, unless a clause follows
+            if i > 0 and entries[i - 1].pos[0] == "VERB":
+                nxt_e = entries[i + 1] if i + 1 < n else None
+                if nxt_e is None or not (
+                    nxt_e.flags & NEGATOR or nxt_e.pos[0] in ("VERB", "AUX", "PRON")
+                ):
+                    return lemmas[1]
+            return lemmas[0]
         elif "ei" in lemmas:  # "et": the negation verb before a verb, else "että"
-            return "ei" if i + 1 < n and entries[i + 1].pos[0] == "VERB" else "että"
+            if i + 1 < n and entries[i + 1].pos[0] == "VERB":
+                # ... but not before a question: "et ootteko te"
+                return "että" if tokens[i + 1].endswith(_QUESTION) else "ei"
+            return "että"
     if e.pos == _TWO_NAMES and not e.known:
         # an unknown name in -n: a genitive when a lower-case noun or adposition follows
         if (
