@@ -65,7 +65,14 @@ _D_DROP = re.compile(r"(?<=h)(?=[aeiouyäö])")
 _LOAN_VERB = re.compile(
     r"(.{3,}?)(?:a|ä)(?:sin|sit|si|simme|sitte|sivat|ttiin|ttu|tty|taan|tään|nnut|nnyt|nnu|nny)"
 )
+_CLITICS = ("kin", "kaan", "kään", "han", "hän")
+# Fixed forms that are also the stem of other words with these endings.
+_NO_CLITIC_BASE = frozenset(("kuin", "yli", "ohi", "alla", "eli", "kesken"))
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
+# -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
+_US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
+# frequentative -ailla/-äillä verbs: hengailen, chillailtiin
+_AILLA_VERB = re.compile(r"(.{3,}[aä]il)(?:la|lä|en|et|ee|in|it|i|laan|lään|tiin|lu|ly|lut|lyt)")
 _PRONOUN_LEMMAS = frozenset(("minä", "sinä", "hän", "se", "tämä", "tuo", "mikä", "kuka", "jokin"))
 _MINEN = re.compile(r"(.*m)i(?:nen|s)")
 
@@ -355,6 +362,18 @@ def _convert(a: dict[str, Any], surface: str, index: int) -> tuple[str, str, flo
     return lemma, pos, score, parts
 
 
+def _fixed_form(low: str) -> str | None:
+    """UD lemma of a lexicalised adverb or adposition, also with a clitic (``todellakin``)."""
+    if low in FIXED_FORMS or low in ADVERB_LEMMA:
+        return ADVERB_LEMMA.get(low, low)
+    for clitic in _CLITICS:
+        if low.endswith(clitic) and len(low) > len(clitic) + 2:
+            base = low[: -len(clitic)]
+            if base in FIXED_FORMS and base not in _NO_CLITIC_BASE:
+                return ADVERB_LEMMA.get(base, base)
+    return None
+
+
 def _from_analyses(analyses: list[dict[str, Any]], surface: str) -> Entry | None:
     if not analyses:
         return None
@@ -373,8 +392,9 @@ def _from_analyses(analyses: list[dict[str, Any]], surface: str) -> Entry | None
         for lemma, (pos, score, parts) in list(best.items()):
             if lemma.endswith("s") and lemma[:-1] in best:
                 best[lemma] = (pos, score - 0.1, parts)
-    if low in FIXED_FORMS or low in ADVERB_LEMMA:
-        best[ADVERB_LEMMA.get(low, low)] = ("ADV", 1.0, ())
+    fixed = _fixed_form(low)
+    if fixed is not None:
+        best[fixed] = ("ADV", 1.0, ())
     elif low in _CONJ_READING and _CONJ_READING[low] not in best:
         best[_CONJ_READING[low]] = ("SCONJ", -1.0, ())
     ranked = sorted(best.items(), key=lambda kv: -kv[1][1])
@@ -428,7 +448,17 @@ def _diacritic_candidates(w: str) -> list[str]:
 
 
 def _verb_guess(low: str) -> str | None:
-    """Infinitive of an unknown ``-ata``/``-ätä`` verb form (``postasin`` -> ``postata``)."""
+    """Lemma of an unknown derived or loan verb or ``-us`` noun.
+
+    ``postasin`` -> ``postata``, ``hengailin`` -> ``hengailla``,
+    ``postauksia`` -> ``postaus``.
+    """
+    m = _US_NOUN.fullmatch(low)
+    if m is not None:
+        return m.group(1) + "s"
+    m = _AILLA_VERB.fullmatch(low)
+    if m is not None:
+        return m.group(1) + ("la" if any(c in "aou" for c in low) else "lä")
     m = _LOAN_VERB.fullmatch(low)
     if m is None:
         return None
@@ -460,6 +490,8 @@ def _spoken_candidates(w: str) -> list[str]:
         out.append(w[:-1] + "a")
     if w.endswith(("ee", "ää")) and len(w) > 4:  # "sanoo" etc.
         out.append(w[:-2] + "ea")
+    if len(w) > 4 and w[-1] == "s" and w[-2] in "aiouyäö":
+        out.append(w[:-1])  # clitic -s: kuinkas -> kuinka, kokeilkaas -> kokeilkaa
     return out
 
 

@@ -368,6 +368,7 @@ FIXED_FORMS |= frozenset(
     kaikkiaan yhtäkkiä ympäriinsä ohitse ohi sisään mukana mukaan mitenkään
     sittenkin ainakaan tietenkään varsinkaan ehkäpä edelleen
     mennessä mahdollisimman tuolla tuolta
+    ikinä ollenkaan kuule tosiaan vissiin
     """.split()
 )
 
@@ -786,6 +787,8 @@ SPOKEN.update(
 SPOKEN_AMBIGUOUS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "mut": (("mutta", "CCONJ"), ("minä", "PRON")),
 }
+
+SPOKEN.update({"aijaa": "aijaa", "aha": "aha", "ahaa": "aha", "kait": "kait"})
 
 SPOKEN_OVERRIDE |= frozenset(
     {"vähä", "katoin", "katoit", "lähetkö", "lähet", "oikeen", "multa", "parasta"} | {"haluun"}
