@@ -501,6 +501,9 @@ def _more_spoken_candidates(w: str) -> list[str]:
     back = any(c in "aou" for c in w)
     a = "a" if back else "ä"
     n = len(w)
+    if n > 4 and w[-1] == "i" and w[-2] in _VOWELS:
+        # spoken partitive plural: ihmisii -> ihmisiä, juttui -> juttuja
+        out.append(w[:-1] + (a if w[-2] == "i" else "j" + a))
     if w[-2:] in ("aa", "ää", "ii"):
         out.append(w + "n")  # tänää -> tänään, mitää -> mitään, puhuttii -> puhuttiin
     if n > 3 and w[-1] in "uy" and w[-2] in "nlrs":
@@ -547,7 +550,7 @@ def _noun_stem(low: str) -> str:
     for end in _CASE_ENDINGS:
         if low.endswith(end) and n - len(end) >= 3:
             stem = low[: -len(end)]
-            if end in ("n", "t", "a", "ä") and stem[-1] not in _VOWELS:
+            if end in ("n", "t", "a", "ä", "ta", "tä") and stem[-1] not in _VOWELS:
                 continue  # "ticket", "kyrsä": no ending
             if stem.endswith("ei"):
                 stem = stem[:-2] + "i"  # plural: plugeilla -> plugi

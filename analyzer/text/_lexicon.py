@@ -368,7 +368,7 @@ FIXED_FORMS |= frozenset(
     kaikkiaan yhtäkkiä ympäriinsä ohitse ohi sisään mukana mukaan mitenkään
     sittenkin ainakaan tietenkään varsinkaan ehkäpä edelleen
     mennessä mahdollisimman tuolla tuolta
-    ikinä ollenkaan kuule tosiaan vissiin
+    ikinä ollenkaan kuule tosiaan vissiin minne
     """.split()
 )
 
@@ -564,6 +564,7 @@ SPOKEN.update(
         "ollaanks": "olla",
         "ollaaks": "olla",
         "onkse": "olla",
+        "olikse": "olla",
         "onks": "olla",
         "onksää": "olla",
         "onksä": "olla",
@@ -595,6 +596,10 @@ SPOKEN.update(
         "tiiäks": "tietää",
         "tiiätkö": "tietää",
         "tiiätsä": "tietää",
+        "tiäks": "tietää",
+        "tiäkkö": "tietää",
+        "tiiäkkö": "tietää",
+        "tiäkö": "tietää",
         "tienny": "tietää",
         "tienu": "tietää",
         "oottaa": "odottaa",
@@ -722,6 +727,7 @@ SPOKEN.update(
         "sillon": "silloin",
         "tollo": "tolloin",
         "tollee": "tolleen",
+        "tolleen": "tolleen",
         "sillee": "silleen",
         "silleen": "silleen",
         "tälleen": "tälleen",
