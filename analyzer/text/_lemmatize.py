@@ -57,7 +57,11 @@ _NOMINAL = frozenset(("NOUN", "ADJ", "PRON", "NUM", "PROPN"))
 _SENTENCE_END = frozenset((".", "!", "?", ":"))
 _CONJ_READING = {"sillä": "sillä", "et": "että"}
 # Forms whose choice depends on the neighbours (never cached context-free).
-_CONTEXT_FORMS = frozenset((*_CONJ_READING, *SPOKEN_AMBIGUOUS))
+_CONTEXT_FORMS = frozenset((*_CONJ_READING, *SPOKEN_AMBIGUOUS, "voi"))
+# "voi" is the interjection before these (and before punctuation): "voi ei", "voi että"
+_VOI_INTJ_NEXT = frozenset(
+    "ei että et ku kun vitsi voi miten kuinka harmi jumalauta luoja ihanaa apua".split()
+)
 _ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
 _D_DROP = re.compile(r"(?<=h)(?=[aeiouyäö])")
 # Unknown verbs of the -ata/-ätä type (loan verbs: postata, bannata): past
@@ -733,6 +737,11 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
         if low == "sillä":
             if i > 0 and tokens[i - 1] in (",", ";", "-", "–"):
                 return "sillä"
+        elif low == "voi":
+            if i + 1 < n and (
+                entries[i + 1].kind == "punct" or tokens[i + 1].lower() in _VOI_INTJ_NEXT
+            ):
+                return "voi"
         elif low == "mut":  # "minut" right after a verb, unless a clause follows
             if i > 0 and entries[i - 1].pos[0] == "VERB":
                 nxt_e = entries[i + 1] if i + 1 < n else None
