@@ -13,6 +13,7 @@ from analyzer.text._lexicon import (
     CLAUSE_OPENERS,
     COMMON_LEMMAS,
     FIXED_FORMS,
+    FOREIGN,
     LEXICAL_PARTICIPLES,
     NEGATION,
     PLURALE_TANTUM,
@@ -556,6 +557,8 @@ def _noun_stem(low: str) -> str:
             stem = low[: -len(end)]
             if end in ("n", "t", "a", "ä", "ta", "tä") and stem[-1] not in _VOWELS:
                 continue  # "ticket", "kyrsä": no ending
+            if end == "t" and (len(stem) < 4 or stem.endswith("ee")):
+                continue  # "shit", "tweet": no plural
             if stem.endswith("ei"):
                 stem = stem[:-2] + "i"  # plural: plugeilla -> plugi
             return stem
@@ -607,6 +610,8 @@ def _guess(surface: str, analyze) -> Entry:
         return _single(surface, "X")  # a URL or laughter ("hahaha") stays as it is
     if surface[:1] in "@#" and len(surface) > 1:
         return _single(surface, "X")  # a mention or hashtag stays as it is
+    if low in FOREIGN:
+        return _single(low, "X")
     if _ELONGATION.search(surface) is not None:
         return _lookup(_ELONGATION.sub(r"\1\1", surface))  # kiitooos -> kiitoos
     if ":" in surface:  # EU:ssa, H&M:n

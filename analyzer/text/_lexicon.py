@@ -11,6 +11,7 @@ __all__ = [
     "CLAUSE_OPENERS",
     "COMMON_LEMMAS",
     "FIXED_FORMS",
+    "FOREIGN",
     "LEXICAL_PARTICIPLES",
     "NEGATION",
     "PLURALE_TANTUM",
@@ -798,4 +799,17 @@ SPOKEN.update({"aijaa": "aijaa", "aha": "aha", "ahaa": "aha", "kait": "kait"})
 
 SPOKEN_OVERRIDE |= frozenset(
     {"vähä", "katoin", "katoit", "lähetkö", "lähet", "oikeen", "multa", "parasta"} | {"haluun"}
+)
+
+#: Frequent English words of tweets and forum posts that the guesser would
+#: otherwise take for Finnish forms (``tweet`` is no plural of ``twee``,
+#: ``all`` no ``alla``). UD keeps a foreign word as its own lemma.
+FOREIGN = frozenset(
+    """
+    the a an and or of to in for with at by from is are was were be been am it its this that
+    what when where who why how all see seen love hello hi hey great shit sweet street tweet
+    retweet soon moon room hell call miss mass man woman women real sad so not but just
+    like good bad best new old day life time team fan fans game games video videos song
+    music live news show world girl boy baby party nice cute yeah wow yes no please thanks
+    """.split()
 )
