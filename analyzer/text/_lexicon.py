@@ -798,7 +798,8 @@ SPOKEN_AMBIGUOUS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 SPOKEN.update({"aijaa": "aijaa", "aha": "aha", "ahaa": "aha", "kait": "kait"})
 
 SPOKEN_OVERRIDE |= frozenset(
-    {"vähä", "katoin", "katoit", "lähetkö", "lähet", "oikeen", "multa", "parasta"} | {"haluun"}
+    {"vähä", "katoin", "katoit", "lähetkö", "lähet", "oikeen", "multa", "parasta"}
+    | {"haluun", "aijaa", "kait", "haluisin", "haluisit"}
 )
 
 #: Frequent English words of tweets and forum posts that the guesser would
