@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.text._lexicon import (
+    ABBREVIATION_LEMMA,
     ADVERB_LEMMA,
     CLAUSE_OPENERS,
     COMMON_LEMMAS,
@@ -470,6 +471,8 @@ def _verb_guess(low: str) -> str | None:
     stem = m.group(1)
     if stem[-1] in _VOWELS:
         return None
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] in "kpt":
+        stem = stem[:-1]  # consonant gradation: tsekkasin -> tsekata
     a = "a" if any(c in "aou" for c in low) else "ä"
     return stem + a + "t" + a
 
@@ -559,6 +562,8 @@ def _noun_stem(low: str) -> str:
                 continue  # "ticket", "kyrsä": no ending
             if end == "t" and (len(stem) < 4 or stem.endswith("ee")):
                 continue  # "shit", "tweet": no plural
+            if end in ("ja", "jä") and stem[-1] == "i":
+                continue  # "faija": no plural partitive
             if stem.endswith("ei"):
                 stem = stem[:-2] + "i"  # plural: plugeilla -> plugi
             return stem
@@ -643,6 +648,10 @@ def _guess(surface: str, analyze) -> Entry:
         e = _from_analyses(analyze(cand), cand)
         if e is not None:
             return e
+    if len(low) > 4 and low[-1] in "oöuy" and low[-2] not in _VOWELS:
+        e = _from_analyses(analyze(low + "i"), low + "i")  # laitto -> laittoi
+        if e is not None and e.pos[0] == "VERB":
+            return e
     capital = surface[:1].isupper()
     for cand in _diacritic_candidates(low):
         if cand in SPOKEN:
@@ -700,6 +709,9 @@ def _compute(surface: str) -> Entry:
     if kind != "word":
         return _single(surface, {"number": "NUM", "emoji": "SYM"}.get(kind, "PUNCT"), True, kind)
     low = surface.lower()
+    abbr = ABBREVIATION_LEMMA.get(low)
+    if abbr is not None:
+        return _single(abbr, "ADV", True)
     analyze = get_morphology().analyze
     if low in SPOKEN_OVERRIDE:
         return _spoken_entry(low, analyze)

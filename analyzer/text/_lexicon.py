@@ -7,6 +7,7 @@ of Finnish; nothing is copied from any annotated corpus.
 from __future__ import annotations
 
 __all__ = [
+    "ABBREVIATION_LEMMA",
     "ADVERB_LEMMA",
     "CLAUSE_OPENERS",
     "COMMON_LEMMAS",
@@ -814,3 +815,19 @@ FOREIGN = frozenset(
     music live news show world girl boy baby party nice cute yeah wow yes no please thanks
     """.split()
 )
+
+#: Common abbreviations: UD Finnish writes their lemma with the full stop,
+#: also when a comment leaves it out (``esim`` -> ``esim.``).
+ABBREVIATION_LEMMA = {
+    "esim": "esim.",
+    "jne": "jne.",
+    "yms": "yms.",
+    "tms": "tms.",
+    "jms": "jms.",
+    "ym": "ym.",
+    "ns": "ns.",
+    "vrt": "vrt.",
+    "ts": "ts.",
+    "mm.": "mm.",
+    "n.": "noin",
+}
