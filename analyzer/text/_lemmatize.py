@@ -74,6 +74,8 @@ _LOAN_VERB = re.compile(
 _CLITICS = ("kin", "kaan", "kään", "han", "hän")
 # Fixed forms that are also the stem of other words with these endings.
 _NO_CLITIC_BASE = frozenset(("kuin", "yli", "ohi", "alla", "eli", "kesken"))
+_TOTA_BEFORE = frozenset(("no", "niin", "nii", "ja", "mut", "mutta", "ni", ","))
+_TOTA_AFTER = frozenset(("noin", "niin", "nii", ",", "..."))
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -528,6 +530,9 @@ def _more_spoken_candidates(w: str) -> list[str]:
     if "tt" in w:
         i = w.find("tt")
         out.append(w[:i] + "ts" + w[i + 2 :])  # kattomaan -> katsomaan
+    if "ot" in w[1:-1]:
+        i = w.find("ot", 1)
+        out.append(w[:i] + "oit" + w[i + 2 :])  # kirjottaa -> kirjoittaa, tarkotan
     if "hää" in w or "haa" in w:
         out.append(w.replace("hää", "hdää").replace("haa", "hdaa"))  # tehään -> tehdään
     if n > 4 and w[-1] == "s" and w[-2] in "aiouyäö":
@@ -642,12 +647,15 @@ def _guess(surface: str, analyze) -> Entry:
                 parts=(head.lower(), sub.lemmas[0].lower()),
                 kind="word",
             )
+    name_reading = None
     for cand in (*_more_spoken_candidates(low), *_spoken_candidates(low)):
         if cand in SPOKEN:
             return _spoken_entry(cand, analyze)
         e = _from_analyses(analyze(cand), cand)
         if e is not None:
-            return e
+            if e.pos[0] != "PROPN" or surface[:1].isupper():
+                return e
+            name_reading = name_reading or e  # kanssas: not "Kansas" before other readings
     if len(low) > 4 and low[-1] in "oöuy" and low[-2] not in _VOWELS:
         e = _from_analyses(analyze(low + "i"), low + "i")  # laitto -> laittoi
         if e is not None and e.pos[0] == "VERB":
@@ -663,6 +671,8 @@ def _guess(surface: str, analyze) -> Entry:
         verb = _verb_guess(low)
         if verb is not None:
             return _single(verb, "VERB")
+    if name_reading is not None:
+        return name_reading
     # compound with an unknown first part: longest known tail
     if not capital and len(low) >= 7:
         for i in range(3, len(low) - 3):
@@ -759,6 +769,12 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
                 entries[i + 1].kind == "punct" or tokens[i + 1].lower() in _VOI_INTJ_NEXT
             ):
                 return "voi"
+        elif low == "tota":  # "no tota", "tota noin": the hesitation particle
+            prev_low = tokens[i - 1].lower() if i > 0 else ""
+            nxt_low = tokens[i + 1].lower() if i + 1 < n else ""
+            if prev_low in _TOTA_BEFORE or nxt_low in _TOTA_AFTER:
+                return lemmas[1]
+            return lemmas[0]
         elif low == "mut":  # "minut" right after a verb, unless a clause follows
             if i > 0 and entries[i - 1].pos[0] == "VERB":
                 nxt_e = entries[i + 1] if i + 1 < n else None

@@ -791,9 +791,11 @@ SPOKEN.update(
 )
 
 #: Spoken forms with two readings, chosen by context in ``_choose``:
-#: ``mut`` is ``mutta`` or the accusative ``minut``.
+#: ``mut`` is ``mutta`` or the accusative ``minut``; ``tota`` is ``tuo`` or the
+#: hesitation particle ``tuota`` (``no tota``).
 SPOKEN_AMBIGUOUS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "mut": (("mutta", "CCONJ"), ("minä", "PRON")),
+    "tota": (("tuo", "PRON"), ("tuota", "INTJ")),
 }
 
 SPOKEN.update({"aijaa": "aijaa", "aha": "aha", "ahaa": "aha", "kait": "kait"})
