@@ -400,6 +400,10 @@ def _from_analyses(analyses: list[dict[str, Any]], surface: str) -> Entry | None
         for lemma, (pos, score, parts) in list(best.items()):
             if lemma.endswith("s") and lemma[:-1] in best:
                 best[lemma] = (pos, score - 0.1, parts)
+    if low in best and low.endswith("isin") and best[low][0] == "ADV":
+        if any(a.get("MOOD") == "conditional" for a in analyses):
+            pos, score, parts = best[low]
+            best[low] = (pos, score - 0.4, parts)  # voisin, tulisin: the verb, not an adverb
     fixed = _fixed_form(low)
     if fixed is not None:
         best[fixed] = ("ADV", 1.0, ())

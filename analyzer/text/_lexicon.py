@@ -370,7 +370,7 @@ FIXED_FORMS |= frozenset(
     kaikkiaan yhtäkkiä ympäriinsä ohitse ohi sisään mukana mukaan mitenkään
     sittenkin ainakaan tietenkään varsinkaan ehkäpä edelleen
     mennessä mahdollisimman tuolla tuolta
-    ikinä ollenkaan kuule tosiaan vissiin minne
+    ikinä ollenkaan kuule tosiaan vissiin minne toisin
     """.split()
 )
 
@@ -562,7 +562,6 @@ SPOKEN.update(
         "oiskohan": "olla",
         "olisiks": "olla",
         "olis": "olla",
-        "olliin": "olla",
         "ollaanks": "olla",
         "ollaaks": "olla",
         "onkse": "olla",
@@ -803,6 +802,8 @@ SPOKEN.update({"aijaa": "aijaa", "aha": "aha", "ahaa": "aha", "kait": "kait"})
 SPOKEN_OVERRIDE |= frozenset(
     {"vähä", "katoin", "katoit", "lähetkö", "lähet", "oikeen", "multa", "parasta"}
     | {"haluun", "aijaa", "kait", "haluisin", "haluisit"}
+    | {"kattelemaan", "kattelen", "kattoa", "lähettiin", "millasta", "mites", "munkin"}
+    | {"määki", "säkin", "paljo", "pikkasen", "tajuun", "takasin", "tullaa"}
 )
 
 #: Frequent English words of tweets and forum posts that the guesser would
