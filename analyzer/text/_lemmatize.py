@@ -76,6 +76,7 @@ _CLITICS = ("kin", "kaan", "kään", "han", "hän")
 _NO_CLITIC_BASE = frozenset(("kuin", "yli", "ohi", "alla", "eli", "kesken"))
 _TOTA_BEFORE = frozenset(("no", "niin", "nii", "ja", "mut", "mutta", "ni", ","))
 _TOTA_AFTER = frozenset(("noin", "niin", "nii", ",", "..."))
+_SUBJECT_PRONOUNS = frozenset("mä mää mie minä sä sää sie sinä hän me te".split())
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -537,6 +538,8 @@ def _more_spoken_candidates(w: str) -> list[str]:
     if "ot" in w[1:-1]:
         i = w.find("ot", 1)
         out.append(w[:i] + "oit" + w[i + 2 :])  # kirjottaa -> kirjoittaa, tarkotan
+    if w.startswith("oot") and n > 5:
+        out.append("odot" + w[3:])  # ootettiin -> odotettiin
     if "hää" in w or "haa" in w:
         out.append(w.replace("hää", "hdää").replace("haa", "hdaa"))  # tehään -> tehdään
     if n > 4 and w[-1] == "s" and w[-2] in "aiouyäö":
@@ -810,6 +813,7 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
     )
     prev_pos = prev.pos[0] if prev is not None else ""
     after_verb = prev_pos in ("VERB", "AUX")
+    after_subject = i > 0 and tokens[i - 1].lower() in _SUBJECT_PRONOUNS
     capital_inside = surface[:1].isupper() and i > 0 and tokens[i - 1] not in _SENTENCE_END
     scores = list(e.scores)
     for j, pos in enumerate(e.pos):
@@ -818,6 +822,8 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
                 scores[j] += 0.5
             elif after_verb:
                 scores[j] += 0.25
+            elif after_subject:
+                scores[j] += 0.3  # "mä soitin", "hän koski": a finite verb
         elif pos in _NOMINAL:
             if agree:
                 scores[j] += 1.5  # same case as the next word

@@ -786,6 +786,12 @@ SPOKEN.update(
         "kaheksan": "kahdeksan",
         "yheksän": "yhdeksän",
         "kaheksantoista": "kahdeksantoista",
+        "nään": "nähdä",
+        "näät": "nähdä",
+        "alko": "alkaa",
+        "tuntu": "tuntua",
+        "meette": "mennä",
+        "teette": "tehdä",
     }
 )
 
@@ -804,6 +810,7 @@ SPOKEN_OVERRIDE |= frozenset(
     | {"haluun", "aijaa", "kait", "haluisin", "haluisit"}
     | {"kattelemaan", "kattelen", "kattoa", "lähettiin", "millasta", "mites", "munkin"}
     | {"määki", "säkin", "paljo", "pikkasen", "tajuun", "takasin", "tullaa"}
+    | {"nään", "näät", "alko", "tuntu", "meette"}
 )
 
 #: Frequent English words of tweets and forum posts that the guesser would
