@@ -57,7 +57,7 @@ _OVERRIDE_POS = {"kiitti": "INTJ"}
 _OVERRIDE_PRON = frozenset(("minä", "sinä", "tämä", "tuo"))
 _NOMINAL = frozenset(("NOUN", "ADJ", "PRON", "NUM", "PROPN"))
 _SENTENCE_END = frozenset((".", "!", "?", ":"))
-_CONJ_READING = {"sillä": "sillä", "et": "että"}
+_CONJ_READING = {"sillä": "sillä", "et": "että", "sitä": "sitä"}
 # Forms whose choice depends on the neighbours (never cached context-free).
 _CONTEXT_FORMS = frozenset((*_CONJ_READING, *SPOKEN_AMBIGUOUS, "voi"))
 # "voi" is the interjection before these (and before punctuation): "voi ei", "voi että"
@@ -77,6 +77,7 @@ _NO_CLITIC_BASE = frozenset(("kuin", "yli", "ohi", "alla", "eli", "kesken"))
 _TOTA_BEFORE = frozenset(("no", "niin", "nii", "ja", "mut", "mutta", "ni", ","))
 _TOTA_AFTER = frozenset(("noin", "niin", "nii", ",", "..."))
 _SUBJECT_PRONOUNS = frozenset("mä mää mie minä sä sää sie sinä hän me te".split())
+_SITA_NEXT = frozenset(("paitsi", "mukaa"))
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -771,6 +772,11 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
         if low == "sillä":
             if i > 0 and tokens[i - 1] in (",", ";", "-", "–"):
                 return "sillä"
+        elif low == "sitä":  # "sitä paitsi", "sitä enemmän": the adverb
+            nxt_low = tokens[i + 1].lower() if i + 1 < n else ""
+            if nxt_low in _SITA_NEXT or nxt_low.endswith(("mpi", "mmän", "mmin", "mpaa")):
+                return "sitä"
+            return "se"
         elif low == "voi":
             if i + 1 < n and (
                 entries[i + 1].kind == "punct" or tokens[i + 1].lower() in _VOI_INTJ_NEXT
