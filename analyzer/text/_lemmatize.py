@@ -528,6 +528,10 @@ def _more_spoken_candidates(w: str) -> list[str]:
         out.append(w + "l" + a)  # siel -> siellä, meil -> meillä
     if 3 <= n <= 5 and w[-1] not in _VOWELS:
         out.append(w + a)  # siit -> siitä, täss -> tässä
+    if w.endswith("ks") and n > 4 and w[-3] != w[-4]:
+        # translative: lopuks -> lopuksi; after a long vowel the question
+        # clitic comes first (lähteeks -> lähtee, not lähteeksi)
+        out.append(w + "i")
     if w.endswith(("sä", "sää", "ko", "kö", "ks")) and n > 4:
         out.append(w[: -3 if w.endswith("sää") else -2])  # ootsä -> oot, ootko -> oot
     if "ee" in w:

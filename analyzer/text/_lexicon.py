@@ -791,6 +791,10 @@ SPOKEN.update(
         "alko": "alkaa",
         "tuntu": "tuntua",
         "meette": "mennä",
+        "ees": "edes",
+        "jonnekki": "jokin",
+        "enemmä": "enemmän",
+        "vähemmä": "vähemmän",
         "teette": "tehdä",
     }
 )
