@@ -660,6 +660,16 @@ def _guess(surface: str, analyze) -> Entry:
                 kind="word",
             )
     name_reading = None
+    # typed without ä/ö (lower-case words only: names keep their letters); the
+    # all-front spelling is tried first (taalla -> täällä, not talla)
+    diacritics = _diacritic_candidates(low) if surface[:1].islower() else []
+    if diacritics:
+        cand = diacritics[0]
+        if cand in SPOKEN:
+            return _spoken_entry(cand, analyze)
+        e = _from_analyses(analyze(cand), cand)
+        if e is not None and e.pos[0] != "PROPN":
+            return e
     for cand in (*_more_spoken_candidates(low), *_spoken_candidates(low)):
         if cand in SPOKEN:
             return _spoken_entry(cand, analyze)
@@ -673,7 +683,7 @@ def _guess(surface: str, analyze) -> Entry:
         if e is not None and e.pos[0] == "VERB":
             return e
     capital = surface[:1].isupper()
-    for cand in _diacritic_candidates(low):
+    for cand in diacritics[1:]:
         if cand in SPOKEN:
             return _spoken_entry(cand, analyze)
         e = _from_analyses(analyze(cand), cand)
