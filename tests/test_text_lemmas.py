@@ -123,6 +123,13 @@ def test_ud_conventions(word: str, lemma: str) -> None:
         ("bannattu", "bannata"),
         ("postauksia", "postaus"),
         ("hengailin", "hengailla"),
+        ("taalla", "täällä"),
+        ("lopuks", "lopuksi"),
+        ("kirjottaa", "kirjoittaa"),
+        ("tsekkasin", "tsekata"),
+        ("voisin", "voida"),
+        ("millasta", "millainen"),
+        ("esim", "esim."),
         # English words and mentions stay themselves
         ("tweet", "tweet"),
         ("all", "all"),
@@ -144,6 +151,13 @@ def test_spoken_context() -> None:
     # "voi" is the interjection before "ei"/punctuation, otherwise "voida"
     assert lemmatize(["voi", "ei", "!"])[0] == "voi"
     assert lemmatize(["se", "voi", "olla"])[1] == "voida"
+    # a verb reading after a personal pronoun; "sitä paitsi"; "no tota"
+    assert lemmatize(["mä", "soitin", "sulle"])[1] == "soittaa"
+    assert lemmatize(["soitin", "on", "rikki"])[0] == "soitin"
+    assert lemmatize(["sitä", "paitsi"])[0] == "sitä"
+    assert lemmatize(["sitä", "ei", "tiedä"])[0] == "se"
+    assert lemmatize(["no", "tota", ","])[1] == "tuota"
+    assert lemmatize(["tota", "mä", "en", "ymmärrä"])[0] == "tuo"
 
 
 def _spoken_score(name: str) -> float:

@@ -517,6 +517,9 @@ def _more_spoken_candidates(w: str) -> list[str]:
     back = any(c in "aou" for c in w)
     a = "a" if back else "ä"
     n = len(w)
+    if "ot" in w[1:-1]:
+        i = w.find("ot", 1)
+        out.append(w[:i] + "oit" + w[i + 2 :])  # kirjottaa -> kirjoittaa, tarkotan
     if n > 4 and w[-1] == "i" and w[-2] in _VOWELS:
         # spoken partitive plural: ihmisii -> ihmisiä, juttui -> juttuja
         out.append(w[:-1] + (a if w[-2] == "i" else "j" + a))
@@ -540,9 +543,6 @@ def _more_spoken_candidates(w: str) -> list[str]:
     if "tt" in w:
         i = w.find("tt")
         out.append(w[:i] + "ts" + w[i + 2 :])  # kattomaan -> katsomaan
-    if "ot" in w[1:-1]:
-        i = w.find("ot", 1)
-        out.append(w[:i] + "oit" + w[i + 2 :])  # kirjottaa -> kirjoittaa, tarkotan
     if w.startswith("oot") and n > 5:
         out.append("odot" + w[3:])  # ootettiin -> odotettiin
     if "hää" in w or "haa" in w:
