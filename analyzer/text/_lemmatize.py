@@ -78,6 +78,7 @@ _TOTA_BEFORE = frozenset(("no", "niin", "nii", "ja", "mut", "mutta", "ni", ","))
 _TOTA_AFTER = frozenset(("noin", "niin", "nii", ",", "..."))
 _SUBJECT_PRONOUNS = frozenset("mä mää mie minä sä sää sie sinä hän me te".split())
 _SITA_NEXT = frozenset(("paitsi", "mukaa"))
+_SPOKEN_CLITICS = ("kin", "ki", "kaan", "kään", "kaa", "kää", "han", "hän", "ha", "hä")
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -659,6 +660,14 @@ def _guess(surface: str, analyze) -> Entry:
                 parts=(head.lower(), sub.lemmas[0].lower()),
                 kind="word",
             )
+    if low.endswith(("ki", "kaa", "kää")) and low + "n" in FIXED_FORMS:
+        return _single(low + "n", "ADV", True)  # ainaki -> ainakin
+    for clitic in _SPOKEN_CLITICS:
+        # a clitic on a spoken form: mullaki -> mulla, tääkää -> tää, nytki -> nyt
+        if low.endswith(clitic) and len(low) - len(clitic) >= 2:
+            e = _lookup(low[: -len(clitic)])
+            if e.known and e.kind == "word":
+                return e
     name_reading = None
     # typed without ä/ö (lower-case words only: names keep their letters); the
     # all-front spelling is tried first (taalla -> täällä, not talla)
