@@ -79,6 +79,7 @@ _TOTA_AFTER = frozenset(("noin", "niin", "nii", ",", "..."))
 _SUBJECT_PRONOUNS = frozenset("mä mää mie minä sä sää sie sinä hän me te".split())
 _SITA_NEXT = frozenset(("paitsi", "mukaa"))
 _SPOKEN_CLITICS = ("kin", "ki", "kaan", "kään", "kaa", "kää", "han", "hän", "ha", "hä")
+_NEGATIVE_PRONOUN = {"kuka": "kukaan", "mikä": "mikään"}
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -667,6 +668,8 @@ def _guess(surface: str, analyze) -> Entry:
         if low.endswith(clitic) and len(low) - len(clitic) >= 2:
             e = _lookup(low[: -len(clitic)])
             if e.known and e.kind == "word":
+                if clitic[1] in "aä" and e.lemmas[0] in _NEGATIVE_PRONOUN:
+                    return _single(_NEGATIVE_PRONOUN[e.lemmas[0]], "PRON", True)  # kelläkää
                 return e
     name_reading = None
     # typed without ä/ö (lower-case words only: names keep their letters); the
