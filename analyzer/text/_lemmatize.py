@@ -80,6 +80,11 @@ _SUBJECT_PRONOUNS = frozenset("mä mää mie minä sä sää sie sinä hän me t
 _SITA_NEXT = frozenset(("paitsi", "mukaa"))
 _SPOKEN_CLITICS = ("kin", "ki", "kaan", "kään", "kaa", "kää", "han", "hän", "ha", "hä")
 _NEGATIVE_PRONOUN = {"kuka": "kukaan", "mikä": "mikään"}
+# after "mut" these start a new clause: "mut" is then "mutta"
+_MUTTA_NEXT = frozenset(
+    "sit sitte sitten nyt silti kuitenkin kuitenki turhaan ehkä kyllä kyl vaan vaa "
+    "onneks onneksi no nii niin joo se ne mä sä".split()
+)
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -549,8 +554,8 @@ def _more_spoken_candidates(w: str) -> list[str]:
         out.append("odot" + w[3:])  # ootettiin -> odotettiin
     if "hää" in w or "haa" in w:
         out.append(w.replace("hää", "hdää").replace("haa", "hdaa"))  # tehään -> tehdään
-    if n > 4 and w[-1] == "s" and w[-2] in "aiouyäö":
-        out.append(w + "s" + a)  # koulus -> koulussa
+    if n > 4 and w[-1] == "s" and (w[-2] in "aiouyäö" or w.endswith("ees")):
+        out.append(w + "s" + a)  # koulus -> koulussa, periaattees -> periaatteessa
     if n > 4 and w[-1] == "t" and w[-2] in "sl":
         out.append(w + a)  # koulust -> koulusta, kaupalt -> kaupalta
     if n > 3 and "h" in w[1:]:
@@ -818,7 +823,9 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
             if i > 0 and entries[i - 1].pos[0] == "VERB":
                 nxt_e = entries[i + 1] if i + 1 < n else None
                 if nxt_e is None or not (
-                    nxt_e.flags & NEGATOR or nxt_e.pos[0] in ("VERB", "AUX", "PRON")
+                    (nxt_e.flags & (NEGATOR | SCOPE_END) and nxt_e.kind == "word")
+                    or nxt_e.pos[0] in ("VERB", "AUX", "PRON")
+                    or tokens[i + 1].lower() in _MUTTA_NEXT
                 ):
                     return lemmas[1]
             return lemmas[0]

@@ -370,7 +370,7 @@ FIXED_FORMS |= frozenset(
     kaikkiaan yhtäkkiä ympäriinsä ohitse ohi sisään mukana mukaan mitenkään
     sittenkin ainakaan tietenkään varsinkaan ehkäpä edelleen
     mennessä mahdollisimman tuolla tuolta
-    ikinä ollenkaan kuule tosiaan vissiin minne toisin
+    ikinä ollenkaan kuule tosiaan vissiin minne toisin ylipäätään
     """.split()
 )
 
