@@ -85,6 +85,11 @@ _MUTTA_NEXT = frozenset(
     "sit sitte sitten nyt silti kuitenkin kuitenki turhaan ehkä kyllä kyl vaan vaa "
     "onneks onneksi no nii niin joo se ne mä sä".split()
 )
+_YOU = frozenset(("sä", "sää", "sie", "sinä"))
+# spoken forms that follow a negation: "en oo", "et tiiä"
+_SPOKEN_CONNEG = frozenset(
+    "oo tiiä tiijä tuu mee nää viiti jaksa tarvi tajuu osaa haluu pysty kehtaa".split()
+)
 _QUESTION = ("ko", "kö", "ks", "kos", "kös")
 # -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
 _US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
@@ -791,6 +796,27 @@ def lookup(surface: str) -> Entry:
 # -- context -------------------------------------------------------------------
 
 
+_CONNEG: dict[str, tuple[bool, bool]] = {}
+
+
+def _connegative(surface: str, strict: bool = False) -> bool:
+    """Whether a verb form can follow the negation verb (``tiedä``, spoken ``oo``).
+
+    Unknown forms count unless ``strict``.
+    """
+    hit = _CONNEG.get(surface)
+    if hit is None:
+        low = surface.lower()
+        verbs = [a for a in get_morphology().analyze(surface) if a.get("CLASS") == "teonsana"]
+        # unknown forms and forms Voikko allows after a negation count; only a
+        # form that is affirmative in every reading ("on", "tulee") does not
+        sure = low in _SPOKEN_CONNEG or any(a.get("NEGATIVE") != "false" for a in verbs)
+        hit = (sure or not verbs, sure)
+        if len(_CONNEG) < 100_000:
+            _CONNEG[surface] = hit
+    return hit[1] if strict else hit[0]
+
+
 def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
     """Pick one candidate using the neighbours."""
     lemmas = e.lemmas
@@ -831,8 +857,16 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
             return lemmas[0]
         elif "ei" in lemmas:  # "et": the negation verb before a verb, else "että"
             if i + 1 < n and entries[i + 1].pos[0] == "VERB":
-                # ... but not before a question: "et ootteko te"
-                return "että" if tokens[i + 1].endswith(_QUESTION) else "ei"
+                # ... but not before a question ("et ootteko te") or a form
+                # that cannot follow a negation ("et on", "et tulee")
+                nxt = tokens[i + 1]
+                return "ei" if _connegative(nxt) and not nxt.endswith(_QUESTION) else "että"
+            if (
+                i + 2 < n
+                and tokens[i + 1].lower() in _YOU
+                and _connegative(tokens[i + 2], strict=True)
+            ):
+                return "ei"  # "et sä tiiä"
             return "että"
     if e.pos == _TWO_NAMES and not e.known:
         # an unknown name in -n: a genitive when a lower-case noun or adposition follows
