@@ -158,6 +158,13 @@ def test_spoken_context() -> None:
     assert lemmatize(["sitä", "ei", "tiedä"])[0] == "se"
     assert lemmatize(["no", "tota", ","])[1] == "tuota"
     assert lemmatize(["tota", "mä", "en", "ymmärrä"])[0] == "tuo"
+    # fixed two-word adverbs keep their forms; the words alone do not
+    assert lemmatize(["itse", "asiassa", "se", "toimii"])[:2] == ["itse", "asiassa"]
+    assert lemmatize(["muun", "muassa", "kissat"])[:2] == ["muun", "muassa"]
+    assert lemmatize(["tässä", "asiassa"])[1] == "asia"
+    text = "Itse asiassa se on muun muassa kiva, ennen kaikkea halpa"
+    want = [("NEG_" if x.negated else "") + x.lemma.lower() for x in analyze(text)]
+    assert token_features(tokenize(text)) == want
 
 
 def _spoken_score(name: str) -> float:

@@ -141,6 +141,22 @@ NEGATOR = 1
 SCOPE_END = 2
 #: :attr:`Entry.flags` bit: the token is a word.
 WORD = 4
+#: :attr:`Entry.flags` bit: the word may be part of a fixed two-word adverb
+#: (``itse asiassa``, ``muun muassa``), so its lemma depends on a neighbour.
+PHRASE = 8
+
+# Fixed two-word adverbs whose words UD lemmatises as themselves.
+_PHRASES = {
+    ("itse", "asiassa"): ("itse", "asiassa"),
+    ("ite", "asiassa"): ("itse", "asiassa"),
+    ("ite", "asias"): ("itse", "asiassa"),
+    ("itse", "asias"): ("itse", "asiassa"),
+    ("ennen", "muuta"): ("ennen", "muuta"),
+    ("ennen", "kaikkea"): ("ennen", "kaikkea"),
+    ("muun", "muassa"): ("muun", "muassa"),
+    ("muiden", "muassa"): ("muiden", "muassa"),
+}
+_PHRASE_WORDS = frozenset(w for pair in _PHRASES for w in pair)
 
 
 def _max_bonus(pos: str) -> float:
@@ -169,6 +185,9 @@ def _finish(surface: str, e: Entry) -> Entry:
     if e.kind == "punct" or low in CLAUSE_OPENERS:
         flags |= SCOPE_END
     feature = e.lemmas[0].lower() if len(e.lemmas) == 1 or _context_free(e, low) else None
+    if low in _PHRASE_WORDS:
+        flags |= PHRASE
+        feature = None
     return Entry(e.lemmas, e.pos, e.scores, e.known, e.parts, e.kind, feature, flags)
 
 
@@ -820,11 +839,18 @@ def _connegative(surface: str, strict: bool = False) -> bool:
 def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
     """Pick one candidate using the neighbours."""
     lemmas = e.lemmas
-    if len(lemmas) == 1:
+    if len(lemmas) == 1 and not e.flags & PHRASE:
         return lemmas[0]
     n = len(tokens)
     surface = tokens[i]
     low = surface.lower()
+    if e.flags & PHRASE:
+        if i > 0 and (tokens[i - 1].lower(), low) in _PHRASES:
+            return _PHRASES[tokens[i - 1].lower(), low][1]
+        if i + 1 < n and (low, tokens[i + 1].lower()) in _PHRASES:
+            return _PHRASES[low, tokens[i + 1].lower()][0]
+        if len(lemmas) == 1:
+            return lemmas[0]
     if low in _CONTEXT_FORMS:
         if low == "sillä":
             if i > 0 and tokens[i - 1] in (",", ";", "-", "–"):
