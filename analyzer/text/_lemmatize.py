@@ -752,6 +752,9 @@ def _guess(surface: str, analyze) -> Entry:
                     kind="word",
                 )
     # strip one case ending
+    if capital and _US_NOUN.fullmatch(low):
+        stem = _US_NOUN.fullmatch(low).group(1)
+        return _single(surface[: len(stem)] + "s", "NOUN")  # Kolvaukset -> Kolvaus
     if capital:
         stem = _name_stem(surface)
         if stem is not surface:

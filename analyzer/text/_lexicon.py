@@ -297,7 +297,7 @@ FIXED_FORMS = frozenset(
 VERB_FIRST = frozenset(
     """
     voi tuli toimi kuuluu maksaa kertoa pitää saa jää sai jäi lähti kävi
-    tekee teki näki sanoi kysyi vastasi alkoi loppui
+    tekee teki näki sanoi kysyi vastasi alkoi loppui tee koski
     """.split()
 )
 
