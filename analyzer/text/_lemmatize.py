@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.text._lexicon import (
+    ABBREVIATION_LEMMA,
     ADVERB_LEMMA,
     CLAUSE_OPENERS,
     COMMON_LEMMAS,
     FIXED_FORMS,
+    FOREIGN,
     LEXICAL_PARTICIPLES,
     NEGATION,
     PLURALE_TANTUM,
     PRONOUN_LEMMA,
     SPOKEN,
+    SPOKEN_AMBIGUOUS,
     SPOKEN_OVERRIDE,
     VERB_FIRST,
     VOIKKO_CLASS_POS,
@@ -54,7 +57,45 @@ _OVERRIDE_POS = {"kiitti": "INTJ"}
 _OVERRIDE_PRON = frozenset(("minä", "sinä", "tämä", "tuo"))
 _NOMINAL = frozenset(("NOUN", "ADJ", "PRON", "NUM", "PROPN"))
 _SENTENCE_END = frozenset((".", "!", "?", ":"))
-_CONJ_READING = {"sillä": "sillä", "et": "että"}
+_CONJ_READING = {"sillä": "sillä", "et": "että", "sitä": "sitä"}
+# Forms whose choice depends on the neighbours (never cached context-free).
+_CONTEXT_FORMS = frozenset((*_CONJ_READING, *SPOKEN_AMBIGUOUS, "voi"))
+# "voi" is the interjection before these (and before punctuation): "voi ei", "voi että"
+_VOI_INTJ_NEXT = frozenset(
+    "ei että et ku kun vitsi voi miten kuinka harmi jumalauta luoja ihanaa apua".split()
+)
+_ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
+_D_DROP = re.compile(r"(?<=h)(?=[aeiouyäö])")
+# Unknown verbs of the -ata/-ätä type (loan verbs: postata, bannata): past
+# tense, participles and passive forms, longest ending first.
+_LOAN_VERB = re.compile(
+    r"(.{3,}?)(?:a|ä)(?:sin|sit|si|simme|sitte|sivat|ttiin|ttu|tty|taan|tään|nnut|nnyt|nnu|nny)"
+)
+_CLITICS = ("kin", "kaan", "kään", "han", "hän")
+# Fixed forms that are also the stem of other words with these endings.
+_NO_CLITIC_BASE = frozenset(("kuin", "yli", "ohi", "alla", "eli", "kesken"))
+_TOTA_BEFORE = frozenset(("no", "niin", "nii", "ja", "mut", "mutta", "ni", ","))
+_TOTA_AFTER = frozenset(("noin", "niin", "nii", ",", "..."))
+_SUBJECT_PRONOUNS = frozenset("mä mää mie minä sä sää sie sinä hän me te".split())
+_SITA_NEXT = frozenset(("paitsi", "mukaa"))
+_SPOKEN_CLITICS = ("kin", "ki", "kaan", "kään", "kaa", "kää", "han", "hän", "ha", "hä")
+_NEGATIVE_PRONOUN = {"kuka": "kukaan", "mikä": "mikään"}
+# after "mut" these start a new clause: "mut" is then "mutta"
+_MUTTA_NEXT = frozenset(
+    "sit sitte sitten nyt silti kuitenkin kuitenki turhaan ehkä kyllä kyl vaan vaa "
+    "onneks onneksi no nii niin joo se ne mä sä".split()
+)
+_YOU = frozenset(("sä", "sää", "sie", "sinä"))
+# spoken forms that follow a negation: "en oo", "et tiiä"
+_SPOKEN_CONNEG = frozenset(
+    "oo tiiä tiijä tuu mee nää viiti jaksa tarvi tajuu osaa haluu pysty kehtaa".split()
+)
+_QUESTION = ("ko", "kö", "ks", "kos", "kös")
+# -us/-ys nouns of (loan) verbs in their -ukse-/-ykse- forms: postauksen -> postaus
+_US_NOUN = re.compile(r"(.{3,}[aeiouyäö][uy])ks(?:e[nt]|i[aä]|e[a-zäö]{2,}|i[a-zäö]{2,})")
+# frequentative -ailla/-äillä verbs: hengailen, chillailtiin
+_AILLA_VERB = re.compile(r"(.{3,}[aä]il)(?:la|lä|en|et|ee|in|it|i|laan|lään|tiin|lu|ly|lut|lyt)")
+_PRONOUN_LEMMAS = frozenset(("minä", "sinä", "hän", "se", "tämä", "tuo", "mikä", "kuka", "jokin"))
 _MINEN = re.compile(r"(.*m)i(?:nen|s)")
 
 
@@ -100,6 +141,22 @@ NEGATOR = 1
 SCOPE_END = 2
 #: :attr:`Entry.flags` bit: the token is a word.
 WORD = 4
+#: :attr:`Entry.flags` bit: the word may be part of a fixed two-word adverb
+#: (``itse asiassa``, ``muun muassa``), so its lemma depends on a neighbour.
+PHRASE = 8
+
+# Fixed two-word adverbs whose words UD lemmatises as themselves.
+_PHRASES = {
+    ("itse", "asiassa"): ("itse", "asiassa"),
+    ("ite", "asiassa"): ("itse", "asiassa"),
+    ("ite", "asias"): ("itse", "asiassa"),
+    ("itse", "asias"): ("itse", "asiassa"),
+    ("ennen", "muuta"): ("ennen", "muuta"),
+    ("ennen", "kaikkea"): ("ennen", "kaikkea"),
+    ("muun", "muassa"): ("muun", "muassa"),
+    ("muiden", "muassa"): ("muiden", "muassa"),
+}
+_PHRASE_WORDS = frozenset(w for pair in _PHRASES for w in pair)
 
 
 def _max_bonus(pos: str) -> float:
@@ -113,7 +170,7 @@ def _max_bonus(pos: str) -> float:
 
 def _context_free(e: Entry, low: str) -> bool:
     """Whether no context can overturn the best candidate (so it can be cached)."""
-    if low in _CONJ_READING or e.pos == _TWO_NAMES:
+    if low in _CONTEXT_FORMS or e.pos == _TWO_NAMES:
         return False
     top = e.scores[0]
     return all(
@@ -128,6 +185,9 @@ def _finish(surface: str, e: Entry) -> Entry:
     if e.kind == "punct" or low in CLAUSE_OPENERS:
         flags |= SCOPE_END
     feature = e.lemmas[0].lower() if len(e.lemmas) == 1 or _context_free(e, low) else None
+    if low in _PHRASE_WORDS:
+        flags |= PHRASE
+        feature = None
     return Entry(e.lemmas, e.pos, e.scores, e.known, e.parts, e.kind, feature, flags)
 
 
@@ -343,6 +403,18 @@ def _convert(a: dict[str, Any], surface: str, index: int) -> tuple[str, str, flo
     return lemma, pos, score, parts
 
 
+def _fixed_form(low: str) -> str | None:
+    """UD lemma of a lexicalised adverb or adposition, also with a clitic (``todellakin``)."""
+    if low in FIXED_FORMS or low in ADVERB_LEMMA:
+        return ADVERB_LEMMA.get(low, low)
+    for clitic in _CLITICS:
+        if low.endswith(clitic) and len(low) > len(clitic) + 2:
+            base = low[: -len(clitic)]
+            if base in FIXED_FORMS and base not in _NO_CLITIC_BASE:
+                return ADVERB_LEMMA.get(base, base)
+    return None
+
+
 def _from_analyses(analyses: list[dict[str, Any]], surface: str) -> Entry | None:
     if not analyses:
         return None
@@ -361,8 +433,13 @@ def _from_analyses(analyses: list[dict[str, Any]], surface: str) -> Entry | None
         for lemma, (pos, score, parts) in list(best.items()):
             if lemma.endswith("s") and lemma[:-1] in best:
                 best[lemma] = (pos, score - 0.1, parts)
-    if low in FIXED_FORMS or low in ADVERB_LEMMA:
-        best[ADVERB_LEMMA.get(low, low)] = ("ADV", 1.0, ())
+    if low in best and low.endswith("isin") and best[low][0] == "ADV":
+        if any(a.get("MOOD") == "conditional" for a in analyses):
+            pos, score, parts = best[low]
+            best[low] = (pos, score - 0.4, parts)  # voisin, tulisin: the verb, not an adverb
+    fixed = _fixed_form(low)
+    if fixed is not None:
+        best[fixed] = ("ADV", 1.0, ())
     elif low in _CONJ_READING and _CONJ_READING[low] not in best:
         best[_CONJ_READING[low]] = ("SCONJ", -1.0, ())
     ranked = sorted(best.items(), key=lambda kv: -kv[1][1])
@@ -383,6 +460,62 @@ def _single(lemma: str, pos: str = "X", known: bool = False, kind: str = "word")
     return Entry((lemma,), (pos,), (0.0,), known, (), kind)
 
 
+def _spoken_entry(low: str, analyze) -> Entry:
+    """Entry of a form of the spoken-Finnish tables, with the POS of its lemma."""
+    amb = SPOKEN_AMBIGUOUS.get(low)
+    if amb is not None:
+        (l1, p1), (l2, p2) = amb
+        return Entry((l1, l2), (p1, p2), (0.0, -1.0), True, (), "word")
+    lemma = SPOKEN[low]
+    if lemma in _PRONOUN_LEMMAS or lemma in _OVERRIDE_PRON:
+        pos = "PRON"
+    elif lemma in _OVERRIDE_POS:
+        pos = _OVERRIDE_POS[lemma]
+    else:
+        a = analyze(lemma)
+        pos = VOIKKO_CLASS_POS.get(a[0].get("CLASS", ""), "X") if a else "X"
+    return _single(lemma, pos, True)
+
+
+def _diacritic_candidates(w: str) -> list[str]:
+    """``paiva`` -> ``päivä``: a word typed without ä/ö (all, then one at a time)."""
+    if not w.isascii() or len(w) < 3:
+        return []
+    idx = [i for i, c in enumerate(w) if c in "ao"]
+    if not idx or len(idx) > 6:
+        return []
+    front = {"a": "ä", "o": "ö"}
+    out = ["".join(front.get(c, c) for c in w)]
+    if len(idx) > 1:
+        for i in idx:
+            out.append(w[:i] + front[w[i]] + w[i + 1 :])
+    return out
+
+
+def _verb_guess(low: str) -> str | None:
+    """Lemma of an unknown derived or loan verb or ``-us`` noun.
+
+    ``postasin`` -> ``postata``, ``hengailin`` -> ``hengailla``,
+    ``postauksia`` -> ``postaus``.
+    """
+    m = _US_NOUN.fullmatch(low)
+    if m is not None:
+        return m.group(1) + "s"
+    m = _AILLA_VERB.fullmatch(low)
+    if m is not None:
+        return m.group(1) + ("la" if any(c in "aou" for c in low) else "lä")
+    m = _LOAN_VERB.fullmatch(low)
+    if m is None:
+        return None
+    stem = m.group(1)
+    if stem[-1] in _VOWELS:
+        return None
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] in "kpt":
+        stem = stem[:-1]  # consonant gradation: tsekkasin -> tsekata
+    a = "a" if any(c in "aou" for c in low) else "ä"
+    return stem + a + "t" + a
+
+
 def _spoken_candidates(w: str) -> list[str]:
     """Standard spellings a spoken or elongated form may stand for."""
     out: list[str] = []
@@ -392,7 +525,9 @@ def _spoken_candidates(w: str) -> list[str]:
             out.append(w[:i] + w[i + 1 :])
     if w.endswith(("ks", "kö")) and len(w) > 4:
         out += [w[:-2] + "ko", w[:-2] + "kö", w[:-2]]
-    if w.endswith(("is", "as", "äs")) and len(w) > 4:  # pitäis -> pitäisi, vastas -> vastasi
+    if len(w) > 4 and w[-1] == "s" and w[-2] in "aiouyäö":  # pitäis -> pitäisi, hajos -> hajosi
+        out.append(w + "i")
+    if w.endswith("ks") and len(w) > 4:  # valmiiks -> valmiiksi
         out.append(w + "i")
     if w.endswith("ki") and len(w) > 4:  # mäki(n) clitic
         out.append(w + "n")
@@ -402,6 +537,8 @@ def _spoken_candidates(w: str) -> list[str]:
         out.append(w[:-1] + "a")
     if w.endswith(("ee", "ää")) and len(w) > 4:  # "sanoo" etc.
         out.append(w[:-2] + "ea")
+    if len(w) > 4 and w[-1] == "s" and w[-2] in "aiouyäö":
+        out.append(w[:-1])  # clitic -s: kuinkas -> kuinka, kokeilkaas -> kokeilkaa
     return out
 
 
@@ -411,14 +548,24 @@ def _more_spoken_candidates(w: str) -> list[str]:
     back = any(c in "aou" for c in w)
     a = "a" if back else "ä"
     n = len(w)
-    if w[-2:] in ("aa", "ää"):
-        out.append(w + "n")  # tänää -> tänään, mitää -> mitään
+    if "ot" in w[1:-1]:
+        i = w.find("ot", 1)
+        out.append(w[:i] + "oit" + w[i + 2 :])  # kirjottaa -> kirjoittaa, tarkotan
+    if n > 4 and w[-1] == "i" and w[-2] in _VOWELS:
+        # spoken partitive plural: ihmisii -> ihmisiä, juttui -> juttuja
+        out.append(w[:-1] + (a if w[-2] == "i" else "j" + a))
+    if w[-2:] in ("aa", "ää", "ii"):
+        out.append(w + "n")  # tänää -> tänään, mitää -> mitään, puhuttii -> puhuttiin
     if n > 3 and w[-1] in "uy" and w[-2] in "nlrs":
         out.append(w + "t")  # tehny -> tehnyt, sanonu -> sanonut
     if n >= 3 and w[-1] == "l":
         out.append(w + "l" + a)  # siel -> siellä, meil -> meillä
     if 3 <= n <= 5 and w[-1] not in _VOWELS:
         out.append(w + a)  # siit -> siitä, täss -> tässä
+    if w.endswith("ks") and n > 4 and w[-3] != w[-4]:
+        # translative: lopuks -> lopuksi; after a long vowel the question
+        # clitic comes first (lähteeks -> lähtee, not lähteeksi)
+        out.append(w + "i")
     if w.endswith(("sä", "sää", "ko", "kö", "ks")) and n > 4:
         out.append(w[: -3 if w.endswith("sää") else -2])  # ootsä -> oot, ootko -> oot
     if "ee" in w:
@@ -427,8 +574,22 @@ def _more_spoken_candidates(w: str) -> list[str]:
     if "tt" in w:
         i = w.find("tt")
         out.append(w[:i] + "ts" + w[i + 2 :])  # kattomaan -> katsomaan
+    if w.startswith("oot") and n > 5:
+        out.append("odot" + w[3:])  # ootettiin -> odotettiin
     if "hää" in w or "haa" in w:
         out.append(w.replace("hää", "hdää").replace("haa", "hdaa"))  # tehään -> tehdään
+    if n > 4 and w[-1] == "s" and (w[-2] in "aiouyäö" or w.endswith("ees")):
+        out.append(w + "s" + a)  # koulus -> koulussa, periaattees -> periaatteessa
+    if n > 4 and w[-1] == "t" and w[-2] in "sl":
+        out.append(w + a)  # koulust -> koulusta, kaupalt -> kaupalta
+    if n > 3 and "h" in w[1:]:
+        out.append(_D_DROP.sub("d", w, count=1))  # tehä -> tehdä, kahen -> kahden
+    for long, short in (("uu", "ua"), ("yy", "yä"), ("oo", "oa"), ("öö", "öä")):
+        i = w.rfind(long)
+        if 0 < i < n - 2:
+            out.append(w[:i] + short + w[i + 2 :])  # haluut -> haluat
+    if "uis" in w or "yis" in w:
+        out.append(w.replace("uis", "uais").replace("yis", "yäis"))  # haluis -> haluais
     for end in ("nen", "sen", "set", "sta", "stä", "sia", "siä", "sen"):
         if w.endswith(end) and n > len(end) + 2 and w[-len(end) - 1] in "oaäöe":
             i = n - len(end)  # semmonen -> semmoinen, sellasta -> sellaista
@@ -445,8 +606,12 @@ def _noun_stem(low: str) -> str:
     for end in _CASE_ENDINGS:
         if low.endswith(end) and n - len(end) >= 3:
             stem = low[: -len(end)]
-            if end in ("n", "t", "a", "ä") and stem[-1] not in _VOWELS:
+            if end in ("n", "t", "a", "ä", "ta", "tä") and stem[-1] not in _VOWELS:
                 continue  # "ticket", "kyrsä": no ending
+            if end == "t" and (len(stem) < 4 or stem.endswith("ee")):
+                continue  # "shit", "tweet": no plural
+            if end in ("ja", "jä") and stem[-1] == "i":
+                continue  # "faija": no plural partitive
             if stem.endswith("ei"):
                 stem = stem[:-2] + "i"  # plural: plugeilla -> plugi
             return stem
@@ -493,9 +658,15 @@ def _guess(surface: str, analyze) -> Entry:
     """Lemma for a word Voikko does not know."""
     low = surface.lower()
     if low in SPOKEN:
-        return _single(SPOKEN[low], known=True)
+        return _spoken_entry(low, analyze)
     if "://" in surface or low.startswith("www.") or _LAUGH.fullmatch(low):
         return _single(surface, "X")  # a URL or laughter ("hahaha") stays as it is
+    if surface[:1] in "@#" and len(surface) > 1:
+        return _single(surface, "X")  # a mention or hashtag stays as it is
+    if low in FOREIGN:
+        return _single(low, "X")
+    if _ELONGATION.search(surface) is not None:
+        return _lookup(_ELONGATION.sub(r"\1\1", surface))  # kiitooos -> kiitoos
     if ":" in surface:  # EU:ssa, H&M:n
         head = surface.split(":", 1)[0]
         if not head.strip("-"):
@@ -519,13 +690,52 @@ def _guess(surface: str, analyze) -> Entry:
                 parts=(head.lower(), sub.lemmas[0].lower()),
                 kind="word",
             )
+    if low.endswith(("ki", "kaa", "kää")) and low + "n" in FIXED_FORMS:
+        return _single(low + "n", "ADV", True)  # ainaki -> ainakin
+    for clitic in _SPOKEN_CLITICS:
+        # a clitic on a spoken form: mullaki -> mulla, tääkää -> tää, nytki -> nyt
+        if low.endswith(clitic) and len(low) - len(clitic) >= 2:
+            e = _lookup(low[: -len(clitic)])
+            if e.known and e.kind == "word":
+                if clitic[1] in "aä" and e.lemmas[0] in _NEGATIVE_PRONOUN:
+                    return _single(_NEGATIVE_PRONOUN[e.lemmas[0]], "PRON", True)  # kelläkää
+                return e
+    name_reading = None
+    # typed without ä/ö (lower-case words only: names keep their letters); the
+    # all-front spelling is tried first (taalla -> täällä, not talla)
+    diacritics = _diacritic_candidates(low) if surface[:1].islower() else []
+    if diacritics:
+        cand = diacritics[0]
+        if cand in SPOKEN:
+            return _spoken_entry(cand, analyze)
+        e = _from_analyses(analyze(cand), cand)
+        if e is not None and e.pos[0] != "PROPN":
+            return e
     for cand in (*_more_spoken_candidates(low), *_spoken_candidates(low)):
         if cand in SPOKEN:
-            return _single(SPOKEN[cand], known=True)
+            return _spoken_entry(cand, analyze)
         e = _from_analyses(analyze(cand), cand)
         if e is not None:
+            if e.pos[0] != "PROPN" or surface[:1].isupper():
+                return e
+            name_reading = name_reading or e  # kanssas: not "Kansas" before other readings
+    if len(low) > 4 and low[-1] in "oöuy" and low[-2] not in _VOWELS:
+        e = _from_analyses(analyze(low + "i"), low + "i")  # laitto -> laittoi
+        if e is not None and e.pos[0] == "VERB":
             return e
     capital = surface[:1].isupper()
+    for cand in diacritics[1:]:
+        if cand in SPOKEN:
+            return _spoken_entry(cand, analyze)
+        e = _from_analyses(analyze(cand), cand)
+        if e is not None and e.pos[0] != "PROPN":
+            return e
+    if not capital:
+        verb = _verb_guess(low)
+        if verb is not None:
+            return _single(verb, "VERB")
+    if name_reading is not None:
+        return name_reading
     # compound with an unknown first part: longest known tail
     if not capital and len(low) >= 7:
         for i in range(3, len(low) - 3):
@@ -542,6 +752,9 @@ def _guess(surface: str, analyze) -> Entry:
                     kind="word",
                 )
     # strip one case ending
+    if capital and _US_NOUN.fullmatch(low):
+        stem = _US_NOUN.fullmatch(low).group(1)
+        return _single(surface[: len(stem)] + "s", "NOUN")  # Kolvaukset -> Kolvaus
     if capital:
         stem = _name_stem(surface)
         if stem is not surface:
@@ -572,11 +785,12 @@ def _compute(surface: str) -> Entry:
     if kind != "word":
         return _single(surface, {"number": "NUM", "emoji": "SYM"}.get(kind, "PUNCT"), True, kind)
     low = surface.lower()
-    if low in SPOKEN_OVERRIDE:
-        lemma = SPOKEN[low]
-        pos = "PRON" if lemma in _OVERRIDE_PRON else _OVERRIDE_POS.get(lemma, "VERB")
-        return _single(lemma, pos, True)
+    abbr = ABBREVIATION_LEMMA.get(low)
+    if abbr is not None:
+        return _single(abbr, "ADV", True)
     analyze = get_morphology().analyze
+    if low in SPOKEN_OVERRIDE:
+        return _spoken_entry(low, analyze)
     if len(surface) > 100:
         return _single(low[:100])
     e = _from_analyses(analyze(surface), surface)
@@ -604,20 +818,85 @@ def lookup(surface: str) -> Entry:
 # -- context -------------------------------------------------------------------
 
 
+_CONNEG: dict[str, tuple[bool, bool]] = {}
+
+
+def _connegative(surface: str, strict: bool = False) -> bool:
+    """Whether a verb form can follow the negation verb (``tiedä``, spoken ``oo``).
+
+    Unknown forms count unless ``strict``.
+    """
+    hit = _CONNEG.get(surface)
+    if hit is None:
+        low = surface.lower()
+        verbs = [a for a in get_morphology().analyze(surface) if a.get("CLASS") == "teonsana"]
+        # unknown forms and forms Voikko allows after a negation count; only a
+        # form that is affirmative in every reading ("on", "tulee") does not
+        sure = low in _SPOKEN_CONNEG or any(a.get("NEGATIVE") != "false" for a in verbs)
+        hit = (sure or not verbs, sure)
+        if len(_CONNEG) < 100_000:
+            _CONNEG[surface] = hit
+    return hit[1] if strict else hit[0]
+
+
 def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
     """Pick one candidate using the neighbours."""
     lemmas = e.lemmas
-    if len(lemmas) == 1:
+    if len(lemmas) == 1 and not e.flags & PHRASE:
         return lemmas[0]
     n = len(tokens)
     surface = tokens[i]
     low = surface.lower()
-    if low in _CONJ_READING:
+    if e.flags & PHRASE:
+        if i > 0 and (tokens[i - 1].lower(), low) in _PHRASES:
+            return _PHRASES[tokens[i - 1].lower(), low][1]
+        if i + 1 < n and (low, tokens[i + 1].lower()) in _PHRASES:
+            return _PHRASES[low, tokens[i + 1].lower()][0]
+        if len(lemmas) == 1:
+            return lemmas[0]
+    if low in _CONTEXT_FORMS:
         if low == "sillä":
             if i > 0 and tokens[i - 1] in (",", ";", "-", "–"):
                 return "sillä"
+        elif low == "sitä":  # "sitä paitsi", "sitä enemmän": the adverb
+            nxt_low = tokens[i + 1].lower() if i + 1 < n else ""
+            if nxt_low in _SITA_NEXT or nxt_low.endswith(("mpi", "mmän", "mmin", "mpaa")):
+                return "sitä"
+            return "se"
+        elif low == "voi":
+            if i + 1 < n and (
+                entries[i + 1].kind == "punct" or tokens[i + 1].lower() in _VOI_INTJ_NEXT
+            ):
+                return "voi"
+        elif low == "tota":  # "no tota", "tota noin": the hesitation particle
+            prev_low = tokens[i - 1].lower() if i > 0 else ""
+            nxt_low = tokens[i + 1].lower() if i + 1 < n else ""
+            if prev_low in _TOTA_BEFORE or nxt_low in _TOTA_AFTER:
+                return lemmas[1]
+            return lemmas[0]
+        elif low == "mut":  # "minut" right after a verb, unless a clause follows
+            if i > 0 and entries[i - 1].pos[0] == "VERB":
+                nxt_e = entries[i + 1] if i + 1 < n else None
+                if nxt_e is None or not (
+                    (nxt_e.flags & (NEGATOR | SCOPE_END) and nxt_e.kind == "word")
+                    or nxt_e.pos[0] in ("VERB", "AUX", "PRON")
+                    or tokens[i + 1].lower() in _MUTTA_NEXT
+                ):
+                    return lemmas[1]
+            return lemmas[0]
         elif "ei" in lemmas:  # "et": the negation verb before a verb, else "että"
-            return "ei" if i + 1 < n and entries[i + 1].pos[0] == "VERB" else "että"
+            if i + 1 < n and entries[i + 1].pos[0] == "VERB":
+                # ... but not before a question ("et ootteko te") or a form
+                # that cannot follow a negation ("et on", "et tulee")
+                nxt = tokens[i + 1]
+                return "ei" if _connegative(nxt) and not nxt.endswith(_QUESTION) else "että"
+            if (
+                i + 2 < n
+                and tokens[i + 1].lower() in _YOU
+                and _connegative(tokens[i + 2], strict=True)
+            ):
+                return "ei"  # "et sä tiiä"
+            return "että"
     if e.pos == _TWO_NAMES and not e.known:
         # an unknown name in -n: a genitive when a lower-case noun or adposition follows
         if (
@@ -636,6 +915,7 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
     )
     prev_pos = prev.pos[0] if prev is not None else ""
     after_verb = prev_pos in ("VERB", "AUX")
+    after_subject = i > 0 and tokens[i - 1].lower() in _SUBJECT_PRONOUNS
     capital_inside = surface[:1].isupper() and i > 0 and tokens[i - 1] not in _SENTENCE_END
     scores = list(e.scores)
     for j, pos in enumerate(e.pos):
@@ -644,6 +924,8 @@ def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -
                 scores[j] += 0.5
             elif after_verb:
                 scores[j] += 0.25
+            elif after_subject:
+                scores[j] += 0.3  # "mä soitin", "hän koski": a finite verb
         elif pos in _NOMINAL:
             if agree:
                 scores[j] += 1.5  # same case as the next word
