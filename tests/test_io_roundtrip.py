@@ -35,6 +35,13 @@ def test_csv_round_trip(tmp_path_factory, values, excel):
     assert back["text"].tolist() == values
 
 
+def test_short_csv_with_a_vertical_tab_is_text(tmp_path):
+    # found by the property test above: one \x0b in a tiny file read as "binary"
+    path = tmp_path / "vt.csv"
+    path.write_bytes(b"id,text\n0,\x0b\n")
+    assert read_comments(path)["text"].tolist() == ["\x0b"]
+
+
 def test_prepare_output_pseudonymises_nested_author(tmp_path):
     frame = pd.DataFrame(
         {

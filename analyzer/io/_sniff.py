@@ -85,10 +85,15 @@ def detect_format(path: Path, head: bytes) -> str:
     return "csv"
 
 
+#: control bytes that text exports do contain: tab, newlines, vertical tab (Excel's
+#: line break inside a cell on some exports), form feed, carriage return
+_TEXT_CONTROLS = frozenset((9, 10, 11, 12, 13))
+
+
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
-    controls = sum(sample.count(bytes([b])) for b in range(32) if b not in (9, 10, 12, 13))
+    controls = sum(sample.count(bytes([b])) for b in range(32) if b not in _TEXT_CONTROLS)
     return controls / len(sample) > 0.05
 
 
