@@ -25,6 +25,12 @@ def lem(word: str) -> str:
         ("seuraavana", "seuraava"),
         ("uskomaton", "uskomaton"),
         ("tyytyväinen", "tyytyväinen"),
+        # evaluative ones: their verb would flip or lose the tone (naurettava is not nauraa)
+        ("naurettavaa", "naurettava"),
+        ("loistavaa", "loistava"),
+        ("säälittäviä", "säälittävä"),
+        ("epäluotettavia", "epäluotettava"),
+        ("epämiellyttävää", "epämiellyttävä"),
         # other participles give the verb, derived verbs keep their derivation
         ("halunnut", "haluta"),
         ("pidettävä", "pitää"),

@@ -305,7 +305,13 @@ def _convert(a: dict[str, Any], surface: str, index: int) -> tuple[str, str, flo
     participle = a.get("PARTICIPLE")
     mood = a.get("MOOD")
     if participle == "negation" or (
-        participle and (base.lower() in LEXICAL_PARTICIPLES or base.endswith(("vainen", "väinen")))
+        participle
+        and (
+            base.lower() in LEXICAL_PARTICIPLES
+            or base.endswith(("vainen", "väinen"))
+            # epäluotettava, epämiellyttävä: no verb *epäluottaa behind them
+            or (participle.startswith("present") and base.lower().startswith("epä"))
+        )
     ):
         pos = "ADJ"  # uskomaton, merkittävä: lexicalised adjectives in UD
     elif participle or mood in ("MA-infinitive", "E-infinitive"):

@@ -315,6 +315,11 @@ LEXICAL_PARTICIPLES = frozenset(
     virkistävä kokenut kiinnostunut tottunut väsynyt sivistynyt yhdistynyt suosittu
     tunnettu sallittu oikeutettu kielletty rajoitettu kuuluisa arvostettu hajautettu
     koulutettu hämmentynyt järkyttynyt pettynyt tyytymätön
+    naurettava taitava pätevä loistava järkyttävä valitettava osaava samantekevä
+    säälittävä inhottava lupaava hirvittävä kuvottava asiantunteva ällöttävä
+    raivostuttava kammottava rakastettava ihastuttava houkutteleva joustava sujuva
+    läpinäkyvä liikuttava välttävä tervetullut iljettävä halveksittava paheksuttava
+    tuomittava pöyristyttävä hävettävä loukkaava syrjivä ylistettävä moitittava
     """.split()
 )
 
