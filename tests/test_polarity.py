@@ -12,7 +12,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from analyzer.model import polarity_lexicon
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.model import POLARITY_FEATURES, polarity_lexicon, polarity_row
+from analyzer.model._polarity import feature_valences, polarity_rows
 from analyzer.text import lemmatize
 
 FORMS = Path(__file__).parent / "data" / "polarity_forms.tsv"
@@ -47,3 +52,18 @@ def test_inflected_forms_reach_their_lexicon_entry():
     assert len(miss) / len(pairs) < 0.05, miss[:20]
     for word, lemma in [("häpeällistä", "häpeällinen"), ("surkeaa", "surkea"), ("ihanaa", "ihana")]:
         assert lemmatize([word])[0] == lemma and lemma in lex
+
+
+_WORDS = ["hyvä", "surkea", "ihana", "häpeä", "palvelu", "!", "ei", "kiitos", "😡", "❤️"]
+_FEATS = st.sampled_from(_WORDS + ["NEG_" + w for w in _WORDS])
+
+
+@settings(max_examples=60, deadline=None)
+@given(docs=st.lists(st.lists(_FEATS, max_size=12), max_size=6))
+def test_polarity_rows_equal_polarity_row_of_each_comment(docs):
+    valence, negated = feature_valences([f for d in docs for f in d])
+    doc = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+    got = polarity_rows(valence, negated, doc, len(docs))
+    assert got.shape == (len(docs), len(POLARITY_FEATURES))
+    want = np.array([polarity_row(d) for d in docs]).reshape(len(docs), len(POLARITY_FEATURES))
+    assert np.array_equal(got, want)

@@ -18,10 +18,18 @@ from __future__ import annotations
 
 import csv
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
-__all__ = ["POLARITY_FEATURES", "polarity_lexicon", "polarity_row"]
+import numpy as np
+
+__all__ = [
+    "POLARITY_FEATURES",
+    "feature_valences",
+    "polarity_lexicon",
+    "polarity_row",
+    "polarity_rows",
+]
 
 #: names of the polarity columns, in order
 POLARITY_FEATURES = (
@@ -135,3 +143,96 @@ def polarity_row(features: Sequence[str], lexicon: Mapping[str, int] | None = No
         last / 3,
         (pos - neg) / (pos + neg + 1),
     ]
+
+
+def feature_valences(
+    features: Iterable[str], lexicon: Mapping[str, int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Valence of each distinct feature string, as :func:`polarity_rows` reads it.
+
+    Returns
+    -------
+    valence, negated : ndarray of int64
+        ``valence[i]`` is the lexicon value of feature ``i`` (0 when absent);
+        ``negated[i]`` that of the word behind a ``NEG_`` feature that is not
+        itself in the lexicon (0 otherwise).
+
+    Examples
+    --------
+    >>> from analyzer.model._polarity import feature_valences
+    >>> v, n = feature_valences(["surkea", "NEG_hyvä", "palvelu"])
+    >>> v.tolist()[0] < 0, n.tolist()[1] > 0, v.tolist()[2], n.tolist()[2]
+    (True, True, 0, 0)
+    """
+    lex = polarity_lexicon() if lexicon is None else lexicon
+    val: list[int] = []
+    neg: list[int] = []
+    for f in features:
+        v = lex.get(f)
+        val.append(v or 0)
+        neg.append(lex.get(f[4:], 0) if v is None and f.startswith(_NEG) else 0)
+    return np.array(val, dtype=np.int64), np.array(neg, dtype=np.int64)
+
+
+def polarity_rows(
+    valence: np.ndarray, negated: np.ndarray, doc: np.ndarray, n_docs: int
+) -> np.ndarray:
+    """:func:`polarity_row` of many comments at once, from per-token arrays.
+
+    Parameters
+    ----------
+    valence, negated : ndarray of int
+        Per token, in text order: its lexicon valence and, for a negated word,
+        the valence of the word itself (see :func:`feature_valences`).
+    doc : ndarray of int
+        Per token, the comment it belongs to (non-decreasing).
+    n_docs : int
+        Number of comments.
+
+    Returns
+    -------
+    ndarray of shape (n_docs, len(POLARITY_FEATURES))
+        Equal to stacking :func:`polarity_row` of each comment.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analyzer.model import polarity_row
+    >>> from analyzer.model._polarity import feature_valences, polarity_rows
+    >>> feats = [["hävetä", "!", "surkea"], ["ei", "NEG_hyvä"], []]
+    >>> v, n = feature_valences([f for fs in feats for f in fs])
+    >>> doc = np.repeat(np.arange(3), [len(fs) for fs in feats])
+    >>> bool(np.allclose(polarity_rows(v, n, doc, 3), [polarity_row(fs) for fs in feats]))
+    True
+    """
+    v = np.asarray(valence, dtype=np.int64)
+    nv = np.asarray(negated, dtype=np.int64)
+    doc = np.asarray(doc, dtype=np.int64)
+
+    def total(x: np.ndarray) -> np.ndarray:
+        return np.bincount(doc, weights=x, minlength=n_docs)
+
+    pos, neg = total(np.maximum(v, 0)), total(np.maximum(-v, 0))
+    npos, nneg = total(np.maximum(nv, 0)), total(np.maximum(-nv, 0))
+    top_pos = np.zeros(n_docs)
+    top_neg = np.zeros(n_docs)
+    np.maximum.at(top_pos, doc, np.maximum(v, 0))
+    np.maximum.at(top_neg, doc, np.maximum(-v, 0))
+    # the last polar word: its own valence, or a negated word's lean to the other side
+    lean = np.where(v != 0, v, np.where(nv > 0, -nv // 2, (-nv + 1) // 2))
+    polar = np.flatnonzero((v != 0) | (nv != 0))
+    last_at = np.full(n_docs, -1, dtype=np.int64)
+    np.maximum.at(last_at, doc[polar], polar)
+    last = np.where(last_at >= 0, lean[np.maximum(last_at, 0)] if len(v) else 0, 0)
+    return np.column_stack(
+        [
+            np.minimum(pos, 6) / 6,
+            np.minimum(neg, 6) / 6,
+            np.minimum(npos, 3) / 3,
+            np.minimum(nneg, 3) / 3,
+            top_pos / 3,
+            top_neg / 3,
+            last / 3,
+            (pos - neg) / (pos + neg + 1),
+        ]
+    )
