@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,6 +33,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
+from analyzer.model._batch import BatchTables
+from analyzer.model._style import style_row, style_rows
 from analyzer.text import token_features, tokenize
 
 __all__ = ["STYLE_FEATURES", "CommentVectorizer"]
@@ -49,26 +50,9 @@ STYLE_FEATURES = (
     "ellipsis",
 )
 
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0f\u200d]"
-)
-_CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
-_HAS_UPPER_RUN = re.compile(r"[A-ZÅÄÖ]{3}")
 _CHAR_CACHE_LIMIT = 500_000
-
-
-def _style_row(text: str, tokens: Sequence[str]) -> list[float]:
-    """The style signals of one comment, from its text and its tokens."""
-    n_emoji = len(_EMOJI.findall(text)) if not text.isascii() else 0
-    return [
-        min(n_emoji, 10) / 10,
-        1.0 if "!!" in text else (0.5 if "!" in text else 0.0),
-        1.0 if "??" in text else (0.5 if "?" in text else 0.0),
-        min(len(_CAPS.findall(text)), 5) / 5 if _HAS_UPPER_RUN.search(text) else 0.0,
-        math.log1p(len(tokens)) / 5,
-        1.0 if "<user>" in tokens else 0.0,
-        1.0 if "..." in text or "…" in text else 0.0,
-    ]
+# per-process caches of a fitted vectoriser: never serialised, dropped by fit
+_CACHES = ("_word_index", "_char_index", "_char_cache", "_batch_tables")
 
 
 def _char_grams(word: str, lo: int, hi: int) -> list[str]:
@@ -152,7 +136,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        for key in ("_word_index", "_char_index", "_char_cache"):
+        for key in _CACHES:
             state.pop(key, None)
         return state
 
@@ -181,7 +165,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 grams.append(_word_grams(feats, wr[0], wr[1]))
             words.append([t.lower() for t in toks])
             if self.style_weight:
-                style.append(_style_row(text, toks))
+                style.append(style_row(text, toks))
         return grams, words, style
 
     def _words(self, text: str) -> list[str]:
@@ -221,10 +205,13 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
 
     def _fit_transform(self, X: Iterable[Any], *, fit: bool) -> sp.csr_matrix:
         texts = self._check_texts(X)
+        wr = self.word_ngram_range
+        if not fit and (wr is None or wr[1] <= 2):
+            return self._transform_batch(texts)
         if fit:
             if self.word_ngram_range is None and self.char_ngram_range is None:
                 raise ValueError("at least one of word_ngram_range, char_ngram_range is needed")
-            for k in ("_word_index", "_char_index", "_char_cache"):
+            for k in _CACHES:
                 self.__dict__.pop(k, None)
         blocks: list[sp.csr_matrix] = []
         grams, words, style_rows = self._analyse(texts)
@@ -252,6 +239,41 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         if fit:
             self.n_features_out_ = out.shape[1]
         return out
+
+    def _transform_batch(self, texts: list[str]) -> sp.csr_matrix:
+        """:meth:`transform` by arrays over the distinct pieces and tokens (``_batch``).
+
+        The same matrix as the per-comment path of :meth:`_fit_transform`.
+        """
+        tables = self.__dict__.get("_batch_tables")
+        if tables is None or tables.full():
+            tables = BatchTables(
+                self._index("word") if self.word_ngram_range is not None else None,
+                self._index("char") if self.char_ngram_range is not None else None,
+                self.char_ngram_range,
+                _char_grams,
+            )
+            self.__dict__["_batch_tables"] = tables
+        tids, ptr, style = tables.tokenize(texts)
+        blocks: list[sp.csr_matrix] = []
+        if self.word_ngram_range is not None:
+            counts = tables.word_counts(
+                tids, ptr, self.word_ngram_range, self.negation, self.compounds
+            )
+            blocks.append(self.word_tfidf_.transform(counts, copy=False))
+        if self.char_ngram_range is not None:
+            counts = tables.char_counts(tids, ptr)
+            blocks.append(self.char_tfidf_.transform(counts, copy=False))
+        if self.style_weight:
+            n_tokens = np.diff(ptr)
+            user = tables.tok_id.get("<user>")
+            mention = np.zeros(len(texts), dtype=bool)
+            if user is not None:
+                docs = np.repeat(np.arange(len(texts)), n_tokens)
+                mention[docs[tids == user]] = True
+            style[:, 4:6] = style_rows(n_tokens, n_tokens, n_tokens, n_tokens, mention)[:, 4:6]
+            blocks.append(sp.csr_matrix(style * self.style_weight))
+        return sp.hstack(blocks, format="csr", dtype=np.float64)
 
     @staticmethod
     def _count(docs: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:

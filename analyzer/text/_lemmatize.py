@@ -604,8 +604,13 @@ def lookup(surface: str) -> Entry:
 # -- context -------------------------------------------------------------------
 
 
+#: How many tokens before and after ``tokens[i]`` :func:`_choose` may look at
+#: (its choice is cached by them: keep this in step when changing ``_choose``).
+CONTEXT = (2, 1)
+
+
 def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
-    """Pick one candidate using the neighbours."""
+    """Pick one candidate using the neighbours (at most :data:`CONTEXT` of them)."""
     lemmas = e.lemmas
     if len(lemmas) == 1:
         return lemmas[0]
