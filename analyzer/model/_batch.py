@@ -91,8 +91,6 @@ class BatchTables:
         The vectoriser's n-gram -> column maps (``None`` for a block left out).
     char_range : tuple of int or None
         ``char_ngram_range`` of the vectoriser.
-    char_grams : callable
-        ``char_grams(word, lo, hi)``: the character n-grams of one word.
     """
 
     def __init__(
@@ -100,12 +98,10 @@ class BatchTables:
         word_index: dict[str, int] | None,
         char_index: dict[str, int] | None,
         char_range: tuple[int, int] | None,
-        char_grams: Any,
     ) -> None:
         self.word_index = word_index
         self.char_index = char_index
         self.char_range = char_range
-        self.char_grams = char_grams
         # feature strings (lemma features, NEG_ forms, compound parts) -> id
         self.fs_id: dict[str, int] = {}
         self.fs_str: list[str] = []
@@ -118,7 +114,11 @@ class BatchTables:
         self.tok_fs: list[int] = []  # context-free feature id, -1 when context decides
         self.tok_flags: list[int] = []
         self.tok_parts: list[tuple[int, ...]] = []
-        self.char_rows: list[np.ndarray] = []
+        self.added: list[int] = []  # ids of tokens added since the last shared_tokens()
+        # token x n-gram incidences (duplicates counted), by column and token
+        self._g_col = _Growing()
+        self._g_tok = _Growing()
+        self._chars_done = 0
         # pieces (space-separated parts of normalised comments) -> their token ids
         self.piece_id: dict[str, int] = {}
         self.piece_start: list[int] = []
@@ -171,21 +171,38 @@ class BatchTables:
         self.bigram_keys = k[order]
         self.bigram_cols = np.array(cols, dtype=np.int64)[order]
 
-    def _add_token(self, tok: str) -> int:
+    def _add_token(self, tok: str, entry: Any = None) -> int:
         tid = self.tok_id[tok] = len(self.tok_str)
-        e = lookup(tok)
+        e = lookup(tok) if entry is None else entry
         self.tok_str.append(tok)
         self.tok_entry.append(e)
         self.tok_flags.append(e.flags)
         if self.word_index is not None:
             self.tok_fs.append(-1 if e.feature is None else self._fs(e.feature))
             self.tok_parts.append(tuple(self._fs(p) for p in e.parts))
-        if self.char_index is not None:
-            lo, hi = self.char_range  # type: ignore[misc]
-            get = self.char_index.get
-            cols = [j for j in map(get, self.char_grams(tok.lower(), lo, hi)) if j is not None]
-            self.char_rows.append(np.array(cols, dtype=np.int32))
+        self.added.append(tid)
         return tid
+
+    def _char_rows(self) -> None:
+        """Character n-gram columns of the tokens added since the last call (all at once)."""
+        todo = self.tok_str[self._chars_done :]
+        if not todo or self.char_index is None:
+            self._chars_done = len(self.tok_str)
+            return
+        lo, hi = self.char_range  # type: ignore[misc]
+        ns = range(lo, hi + 1)
+        padded = [f" {t.lower()} " for t in todo]
+        # the n-grams of CommentVectorizer's _char_grams, every word after the other
+        grams = [p[i : i + n] for p in padded for n in ns for i in range(len(p) - n + 1)]
+        per_word = np.array(
+            [sum(max(0, len(p) - n + 1) for n in ns) for p in padded], dtype=np.int64
+        )
+        cols = np.fromiter(map(self.char_index.get, grams, repeat(-1)), np.int64, len(grams))
+        toks = np.repeat(np.arange(self._chars_done, len(self.tok_str), dtype=np.int64), per_word)
+        keep = cols >= 0
+        self._g_col.extend(cols[keep])
+        self._g_tok.extend(toks[keep])
+        self._chars_done = len(self.tok_str)
 
     def _add_piece(self, key: str) -> int:
         # A key is a piece of a raw comment that normalize() would change only by
@@ -421,12 +438,12 @@ class BatchTables:
         if len(tids) == 0:
             return sp.csr_matrix((n_docs, n_cols), dtype=np.float64)
         if self._char_t_at != n_tok:
-            lengths = np.fromiter(map(len, self.char_rows), np.int64, n_tok)
-            g_ptr = np.zeros(n_tok + 1, dtype=np.int64)
-            np.cumsum(lengths, out=g_ptr[1:])
-            g_ind = np.concatenate(self.char_rows) if n_tok else _EMPTY
-            g = sp.csr_matrix((np.ones(len(g_ind)), g_ind, g_ptr), shape=(n_tok, n_cols))
-            self._char_t = g.T.tocsr()  # n-gram x token
+            self._char_rows()
+            g_col, g_tok = self._g_col.view(), self._g_tok.view()
+            # n-gram x token counts, CSR (summing a gram's repeats within a word)
+            self._char_t = sp.csr_matrix(
+                (np.ones(len(g_col)), (g_col, g_tok)), shape=(n_cols, n_tok)
+            )
             self._char_t_at = n_tok
         docs = sp.csr_matrix((np.ones(len(tids)), tids, ptr), shape=(n_docs, self._char_t.shape[1]))
         # (n-gram x token) @ (token x comment): its CSC form is the comment x n-gram

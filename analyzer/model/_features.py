@@ -251,7 +251,6 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 self._index("word") if self.word_ngram_range is not None else None,
                 self._index("char") if self.char_ngram_range is not None else None,
                 self.char_ngram_range,
-                _char_grams,
             )
             self.__dict__["_batch_tables"] = tables
         tids, ptr, style = tables.tokenize(texts)
