@@ -16,7 +16,13 @@ __all__ = ["csv_rows"]
 
 def _floats(values: np.ndarray) -> list[str]:
     """pandas' text of a float column: numpy's ``str`` of each value, ``''`` for NaN."""
-    uniq, inv = np.unique(values, return_inverse=True)  # NaNs sort last, as one value
+    if values.itemsize not in (2, 4, 8):
+        text = values.astype(str).astype(object)
+        text[np.isnan(values)] = ""
+        return text.tolist()
+    # each distinct value (bit pattern: 0.0 and -0.0 differ) formatted once
+    bits, inv = np.unique(values.view(f"i{values.itemsize}"), return_inverse=True)
+    uniq = bits.view(values.dtype)
     text = uniq.astype(str).astype(object)
     text[np.isnan(uniq)] = ""
     return text[inv.reshape(-1)].tolist()

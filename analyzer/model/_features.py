@@ -203,10 +203,12 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "n_features_out_")
         return self._fit_transform(X, fit=False)
 
-    def _fit_transform(self, X: Iterable[Any], *, fit: bool) -> sp.csr_matrix:
+    def _fit_transform(
+        self, X: Iterable[Any], *, fit: bool, per_comment: bool = False
+    ) -> sp.csr_matrix:
         texts = self._check_texts(X)
         wr = self.word_ngram_range
-        if not fit and (wr is None or wr[1] <= 2):
+        if not fit and not per_comment and (wr is None or wr[1] <= 2):
             return self._transform_batch(texts)
         if fit:
             if self.word_ngram_range is None and self.char_ngram_range is None:
