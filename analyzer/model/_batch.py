@@ -46,9 +46,9 @@ from analyzer.text._tokenize import tokenize_normalized
 __all__ = ["BatchTables"]
 
 #: distinct pieces / tokens after which the tables start again from empty
-MAX_PIECES = 1_000_000
-MAX_TOKENS = 500_000
-MAX_CHOICES = 1_000_000
+MAX_PIECES = 300_000
+MAX_TOKENS = 200_000
+MAX_CHOICES = 200_000
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
