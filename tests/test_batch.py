@@ -140,3 +140,17 @@ def test_csv_rows_are_pandas_bytes():
     mixed = pd.DataFrame({"t": pd.Series(["a", None], dtype=object), "p": [1.0, 2.0]})
     assert csv_rows(mixed, ",") is None  # pandas' own rules for missing values
     assert csv_rows(pd.DataFrame({"n": [1, 2], "t": ["a", "b"]}), ",") is None
+
+
+def test_tables_start_again_when_full(corpus, monkeypatch):
+    import analyzer.model._batch as batch
+
+    vec = CommentVectorizer().fit(corpus[::2])
+    texts = corpus[1::2]
+    monkeypatch.setattr(batch, "MAX_PIECES", 50)
+    monkeypatch.setattr(batch, "MAX_CHOICES", 5)
+    first = vec.transform(texts[:300])
+    tables = vec.__dict__["_batch_tables"]
+    _same(vec.transform(texts[300:]), vec._fit_transform(texts[300:], fit=False, per_comment=True))
+    assert vec.__dict__["_batch_tables"] is not tables  # rebuilt from empty
+    _same(first, vec._fit_transform(texts[:300], fit=False, per_comment=True))
