@@ -2,7 +2,7 @@
 
 :func:`score` returns a DataFrame for notebooks; :func:`score_file` streams
 any size of file chunk by chunk to an output file with flat memory. Chunks
-are scored in parallel worker processes (``jobs``) or on a Dask cluster
+are scored in parallel processes (``jobs``, this one included) or on a Dask cluster
 (``engine="dask"``); either way every input row gives exactly one output row,
 in the input order, and rows that cannot be read go to a rejects file.
 
@@ -31,6 +31,8 @@ from analyzer.errors import AnalyzerError
 __all__ = ["ScoreSummary", "model_info", "score", "score_file"]
 
 _MODELS: dict[str, Any] = {}
+#: texts per predict_proba call inside a chunk
+_BATCH = 10_000
 
 
 def _model_from_bytes(blob: bytes) -> Any:
@@ -59,7 +61,11 @@ def _score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, 
     if not texts:  # an empty chunk (header-only file, every row rejected)
         proba = np.zeros((0, len(model.labels)))
     else:
-        proba = model.predict_proba(texts)
+        # a few thousand texts at a time: the feature matrices of a whole chunk
+        # would dominate the process's memory (the rows do not depend on each other)
+        proba = np.concatenate(
+            [model.predict_proba(texts[i : i + _BATCH]) for i in range(0, len(texts), _BATCH)]
+        )
     out: dict[str, Any] = {
         "labels": model.labels,
         "proba": proba.astype(np.float32),
@@ -150,6 +156,7 @@ class _Runner:
         self.engine = engine
         self.jobs = jobs
         self._pool: Any = None
+        self._inflight: list[Any] = []
         self._client: Any = None
         self._cluster: Any = None
         self._blob_ref: Any = blob
@@ -174,8 +181,8 @@ class _Runner:
                 self._client = Client(self._cluster)
             self._blob_ref = self._client.scatter(blob, broadcast=True)
         elif engine == "local":
-            if jobs > 1:
-                self._pool = ProcessPoolExecutor(max_workers=jobs)
+            # the pool is started after the first chunk (see submit)
+            pass
         else:
             raise AnalyzerError(f"unknown engine {engine!r} (use 'local' or 'dask')")
 
@@ -184,10 +191,22 @@ class _Runner:
             return self._client.submit(
                 _score_texts, texts, self._blob_ref, self.with_lemmas, pure=False
             )
+        workers = self.jobs - 1  # local engine: this process scores chunks too
         if self._pool is not None:
-            return self._pool.submit(_score_texts, texts, self.blob, self.with_lemmas)
-        fut: Future[dict[str, Any]] = Future()
+            self._inflight = [f for f in self._inflight if not f.done()]
+            if len(self._inflight) < 2 * workers:
+                fut = self._pool.submit(_score_texts, texts, self.blob, self.with_lemmas)
+                self._inflight.append(fut)
+                return fut
+            # every worker has a chunk queued: score this one here meanwhile
+        fut = Future()
         fut.set_result(_score_texts(texts, self.blob, self.with_lemmas))
+        if self._pool is None and workers > 0:
+            # Worker processes fork from this one once its first chunk has filled the
+            # per-process caches (Voikko entries, token tables): most of an export's
+            # distinct words occur in its first chunk, and the workers inherit them
+            # instead of each looking them up again.
+            self._pool = ProcessPoolExecutor(max_workers=workers)
         return fut
 
     @property
@@ -312,7 +331,8 @@ class _Run:
                 self.rejects.extend(chunk.rejects)
                 texts = chunk.frame[chunk.roles.text].tolist()
                 pending.append((chunk, runner.submit(texts)))
-                while len(pending) >= runner.ahead:
+                # in order: what is done, and the oldest when too many are in flight
+                while pending and (len(pending) >= runner.ahead or pending[0][1].done()):
                     yield finished()
             while pending:
                 yield finished()
@@ -369,7 +389,8 @@ def score(
     with_lemmas : bool, default=False
         Add a ``lemmas`` column (space-separated Voikko lemmas).
     jobs : int or None, default=1
-        Worker processes; ``None`` or ``0`` uses all cores.
+        Processes scoring chunks, this one included (it starts ``jobs - 1``
+        workers after the first chunk); ``None`` or ``0`` uses all cores.
     chunksize : int, default=20000
         Rows per chunk.
     engine : {"local", "dask"}, default="local"

@@ -44,7 +44,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="keep cells starting with = + - @ raw",
     )
-    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="processes scoring chunks, this one included (default: all cores)",
+    )
     parser.add_argument("--chunksize", type=int, default=20_000, help="rows per chunk")
     parser.add_argument(
         "--engine", choices=("local", "dask"), default="local", help="where chunks are scored"

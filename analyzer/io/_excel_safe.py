@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pandas as pd
 
 __all__ = ["excel_safe"]
 
 _FORMULA_START = "=+-@\t\r"
+# a formula start right after a newline: where a joined column may have one
+_AFTER_NEWLINE = re.compile("\n[=+\\-@\t\r]")
+
+
+def _none_start(values: Any) -> bool:
+    """Quick check that no value of a column of strings starts like a formula.
+
+    The strings are joined with newlines, so a formula start inside a
+    multi-line value also counts (then the exact per-value check runs).
+    """
+    try:
+        joined = "\n" + "\n".join(values)
+    except TypeError:  # not all strings
+        return False
+    return _AFTER_NEWLINE.search(joined) is None
 
 
 def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -30,6 +48,8 @@ def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if not (s.dtype == object or isinstance(s.dtype, pd.StringDtype)):
             continue
         values = s.to_numpy(dtype=object)
+        if _none_start(values):
+            continue
         starts = [isinstance(v, str) and v[:1] != "" and v[0] in _FORMULA_START for v in values]
         if any(starts):
             mask = pd.Series(starts, index=s.index, dtype=bool)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import secrets
 import unicodedata
@@ -88,10 +87,29 @@ def resolve_salt(salt: str | None = None) -> str:
     return _stored_salt()
 
 
-def _pseudonym(key: bytes, value: str) -> str:
+class _Hmac:
+    """HMAC-SHA256 under one key, its padded-key states hashed once (RFC 2104)."""
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) > 64:  # SHA-256's block size
+            key = hashlib.sha256(key).digest()
+        key = key.ljust(64, b"\0")
+        self.inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+        self.outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def digest(self, msg: bytes) -> bytes:
+        """``hmac.digest(key, msg, "sha256")``."""
+        inner = self.inner.copy()
+        inner.update(msg)
+        outer = self.outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+
+def _pseudonym(key: bytes | _Hmac, value: str) -> str:
     value = unicodedata.normalize("NFC", value.strip())
-    digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
-    return f"user-{digest[:8]}"
+    mac = key if isinstance(key, _Hmac) else _Hmac(key)
+    return "user-" + mac.digest(value.encode("utf-8"))[:4].hex()
 
 
 def pseudonymize(values: Iterable[str], salt: str | None = None) -> list[str]:
@@ -121,7 +139,7 @@ def pseudonymize(values: Iterable[str], salt: str | None = None) -> list[str]:
     >>> a[0] == a[2], a[1], a[0].startswith("user-"), len(a[0])
     (True, '', True, 13)
     """
-    key = resolve_salt(salt).encode("utf-8")
+    key = _Hmac(resolve_salt(salt).encode("utf-8"))
     cache: dict[object, str] = {}
     out: list[str] = []
     for value in values:

@@ -23,6 +23,10 @@ _FINNISH = (
 )
 _ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
 _ZONE = r"(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+_NAMED = r"\s*(?:UTC|GMT)$"
+# necessary conditions of _NAMED and _ZONE, checked by Arrow on a whole column first
+_NAMED_HINT = r"(?i)utc|gmt"
+_ZONE_HINT = r"(?s)(?:[+-].{0,5}|Z)$"
 _PARTS = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -89,8 +93,17 @@ def _parse_strings(values: pd.Series, tz: str) -> pd.Series:
     # ISO 8601 and Facebook's 2026-03-01T14:05:00+0000, with or without zone
     is_iso = todo & _mask(array, _ISO)
     if is_iso.any():
-        iso = values[is_iso].str.replace(r"\s*(?:UTC|GMT)$", "Z", regex=True, case=False)
-        zoned = iso.str.contains(_ZONE, regex=True).to_numpy(dtype=bool)
+        iso = values[is_iso]
+        # the Python regexes only where they can match (cheap Arrow pre-checks)
+        named = is_iso & _mask(array, _NAMED_HINT)
+        if named.any():
+            iso = iso.copy()
+            fixed = values[named].str.replace(_NAMED, "Z", regex=True, case=False)
+            iso[named[is_iso]] = fixed.to_numpy(dtype=object)
+        hint = (named | _mask(array, _ZONE_HINT))[is_iso]
+        zoned = np.zeros(len(iso), dtype=bool)
+        if hint.any():
+            zoned[hint] = iso[hint].str.contains(_ZONE, regex=True).to_numpy(dtype=bool)
         if zoned.any():
             parsed = pd.to_datetime(iso[zoned], format="ISO8601", utc=True, errors="coerce")
             out[parsed.index] = parsed.dt.tz_convert(tz).dt.as_unit("us")

@@ -15,6 +15,7 @@ from typing import IO, Any
 import pandas as pd
 
 from analyzer.errors import AnalyzerError
+from analyzer.io._csvtext import csv_rows
 from analyzer.io._times import format_times
 from analyzer.io._types import Reject
 
@@ -280,6 +281,11 @@ class TableWriter:
 
     def _write(self, frame: pd.DataFrame) -> None:
         if self.fmt in ("csv", "tsv"):
+            text = csv_rows(frame, self._impl["sep"], self._impl["lineterminator"])
+            if text is not None:
+                assert self._fh is not None
+                self._fh.write(text)
+                return
             frame.to_csv(
                 self._fh,
                 sep=self._impl["sep"],

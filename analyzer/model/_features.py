@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -38,7 +37,14 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
-from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon, polarity_row
+from analyzer.model._batch import BatchTables
+from analyzer.model._polarity import (
+    POLARITY_FEATURES,
+    polarity_lexicon,
+    polarity_row,
+    polarity_rows,
+)
+from analyzer.model._style import style_row, style_rows
 from analyzer.text import token_features, tokenize
 
 __all__ = ["STYLE_FEATURES", "CommentVectorizer"]
@@ -54,26 +60,9 @@ STYLE_FEATURES = (
     "ellipsis",
 )
 
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0f\u200d]"
-)
-_CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
-_HAS_UPPER_RUN = re.compile(r"[A-ZÅÄÖ]{3}")
 _CHAR_CACHE_LIMIT = 500_000
-
-
-def _style_row(text: str, tokens: Sequence[str]) -> list[float]:
-    """The style signals of one comment, from its text and its tokens."""
-    n_emoji = len(_EMOJI.findall(text)) if not text.isascii() else 0
-    return [
-        min(n_emoji, 10) / 10,
-        1.0 if "!!" in text else (0.5 if "!" in text else 0.0),
-        1.0 if "??" in text else (0.5 if "?" in text else 0.0),
-        min(len(_CAPS.findall(text)), 5) / 5 if _HAS_UPPER_RUN.search(text) else 0.0,
-        math.log1p(len(tokens)) / 5,
-        1.0 if "<user>" in tokens else 0.0,
-        1.0 if "..." in text or "…" in text else 0.0,
-    ]
+# per-process caches of a fitted vectoriser: never serialised, dropped by fit
+_CACHES = ("_word_index", "_char_index", "_char_cache", "_batch_tables")
 
 
 def _char_grams(word: str, lo: int, hi: int) -> list[str]:
@@ -164,7 +153,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        for key in ("_word_index", "_char_index", "_char_cache"):
+        for key in _CACHES:
             state.pop(key, None)
         return state
 
@@ -199,7 +188,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         lex = polarity_lexicon() if pw else None
         for text in texts:
             toks = tokenize(text)
-            row: list[float] = _style_row(text, toks) if style else []
+            row: list[float] = style_row(text, toks) if style else []
             if wr is not None or pw:
                 feats = token_features(toks, negation=self.negation, compounds=self.compounds)
                 if wr is not None:
@@ -245,12 +234,19 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "n_features_out_")
         return self._fit_transform(X, fit=False)
 
-    def _fit_transform(self, X: Iterable[Any], *, fit: bool) -> sp.csr_matrix:
+    def _fit_transform(
+        self, X: Iterable[Any], *, fit: bool, per_comment: bool = False
+    ) -> sp.csr_matrix:
         texts = self._check_texts(X)
+        wr = self.word_ngram_range
+        # the batch path builds lemma uni/bigrams, and polarity from the lemmas
+        batch_ok = wr[1] <= 2 if wr is not None else not self.polarity_weight
+        if not fit and not per_comment and batch_ok:
+            return self._transform_batch(texts)
         if fit:
             if self.word_ngram_range is None and self.char_ngram_range is None:
                 raise ValueError("at least one of word_ngram_range, char_ngram_range is needed")
-            for k in ("_word_index", "_char_index", "_char_cache"):
+            for k in _CACHES:
                 self.__dict__.pop(k, None)
         blocks: list[sp.csr_matrix] = []
         grams, words, dense_rows = self._analyse(texts)
@@ -286,6 +282,44 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def _n_dense(self) -> int:
         n = len(STYLE_FEATURES) if self.style_weight else 0
         return n + (len(POLARITY_FEATURES) if self.polarity_weight else 0)
+
+    def _transform_batch(self, texts: list[str]) -> sp.csr_matrix:
+        """:meth:`transform` by arrays over the distinct pieces and tokens (``_batch``).
+
+        The same matrix as the per-comment path of :meth:`_fit_transform`.
+        """
+        tables = self.__dict__.get("_batch_tables")
+        if tables is None or tables.full():
+            tables = BatchTables(
+                self._index("word") if self.word_ngram_range is not None else None,
+                self._index("char") if self.char_ngram_range is not None else None,
+                self.char_ngram_range,
+            )
+            self.__dict__["_batch_tables"] = tables
+        tids, ptr, style = tables.tokenize(texts)
+        blocks: list[sp.csr_matrix] = []
+        if self.word_ngram_range is not None:
+            feats, doc = tables.lemma_features(tids, ptr, self.negation)
+            counts = tables.word_counts(
+                tids, ptr, feats, doc, self.word_ngram_range, self.compounds
+            )
+            blocks.append(self.word_tfidf_.transform(counts, copy=False))
+        if self.char_ngram_range is not None:
+            counts = tables.char_counts(tids, ptr)
+            blocks.append(self.char_tfidf_.transform(counts, copy=False))
+        if self.style_weight:
+            n_tokens = np.diff(ptr)
+            user = tables.tok_id.get("<user>")
+            mention = np.zeros(len(texts), dtype=bool)
+            if user is not None:
+                docs = np.repeat(np.arange(len(texts)), n_tokens)
+                mention[docs[tids == user]] = True
+            style[:, 4:6] = style_rows(n_tokens, n_tokens, n_tokens, n_tokens, mention)[:, 4:6]
+            blocks.append(sp.csr_matrix(style * self.style_weight))
+        if self.polarity_weight:
+            rows = polarity_rows(*tables.valences(feats), doc, len(texts))
+            blocks.append(sp.csr_matrix(rows * self.polarity_weight))
+        return sp.hstack(blocks, format="csr", dtype=np.float64)
 
     @staticmethod
     def _count(docs: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.text._lemmatize import _CACHE, NEGATOR, SCOPE_END, WORD, _choose, _lookup
+from analyzer.text._lemmatize import _CACHE, NEGATOR, SCOPE_END, WORD, Entry, _choose, _lookup
 from analyzer.text._lexicon import CLAUSE_OPENERS, NEGATION
 from analyzer.text._tokenize import tokenize
 
-__all__ = ["NEG_PREFIX", "NEG_SCOPE", "Token", "analyze", "lemma_features"]
+__all__ = ["NEG_PREFIX", "NEG_SCOPE", "Token", "analyze", "context_feature", "lemma_features"]
 
 #: Prefix of tokens in the scope of a negation verb.
 NEG_PREFIX = "NEG_"
@@ -177,3 +177,22 @@ def token_features(
             if e.parts:
                 feats.extend(e.parts)
     return feats  # type: ignore[return-value]
+
+
+def context_feature(i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
+    """The feature of ``tokens[i]`` when its entry has none of its own (``feature is None``).
+
+    The lower-cased lemma chosen by the neighbours, as in :func:`token_features`
+    (before any ``NEG_`` prefix). ``entries`` are the :func:`~analyzer.text.lookup`
+    entries of ``tokens``.
+
+    Examples
+    --------
+    >>> from analyzer.text import lookup, tokenize
+    >>> from analyzer.text._features import context_feature
+    >>> toks = tokenize("Hyvä, sillä se toimii")
+    >>> entries = [lookup(t) for t in toks]
+    >>> entries[2].feature is None, context_feature(2, toks, entries)
+    (True, 'sillä')
+    """
+    return _choose(entries[i], i, tokens, entries).lower()

@@ -845,8 +845,13 @@ def _connegative(surface: str, strict: bool = False) -> bool:
     return hit[1] if strict else hit[0]
 
 
+#: How many tokens before and after ``tokens[i]`` :func:`_choose` may look at
+#: (its choice is cached by them: keep this in step when changing ``_choose``).
+CONTEXT = (2, 2)
+
+
 def _choose(e: Entry, i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
-    """Pick one candidate using the neighbours."""
+    """Pick one candidate using the neighbours (at most :data:`CONTEXT` of them)."""
     lemmas = e.lemmas
     if len(lemmas) == 1 and not e.flags & PHRASE:
         return lemmas[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize"]
+__all__ = ["normalize", "squeeze_elongations"]
 
 # UTF-8 read as Latin-1/CP1252 ("Ã¤" for "ä", "â€™" for "’"): only then is ftfy worth its cost.
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152-\u2122]|Ã|â€")
@@ -24,6 +24,23 @@ def _fix_mojibake(text: str) -> str:
     import ftfy
 
     return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+
+
+def squeeze_elongations(text: str) -> str:
+    """Letters repeated three or more times shortened to two (the last step of :func:`normalize`).
+
+    It works within runs of letters, so it can be applied to the space-separated
+    pieces of a text one by one.
+
+    Examples
+    --------
+    >>> from analyzer.text._normalize import squeeze_elongations
+    >>> squeeze_elongations("ihaaaan"), squeeze_elongations("www.x.fi")
+    ('ihaan', 'www.x.fi')
+    """
+    if _TRIPLE.search(text) is not None:
+        return _ELONGATED.sub(r"\1\1", text)
+    return text
 
 
 def normalize(text: str) -> str:
@@ -63,9 +80,7 @@ def normalize(text: str) -> str:
             text = unicodedata.normalize("NFC", text)
     if text.isprintable() and "  " not in text:
         # fast path for clean text: no controls, tabs, odd spaces or double spaces
-        if _TRIPLE.search(text) is not None:
-            text = _ELONGATED.sub(r"\1\1", text)
-        return text.strip(" ")
+        return squeeze_elongations(text).strip(" ")
     text = _CONTROL.sub("", text)
     text = _SPACE.sub(" ", text)
     text = _ELONGATED.sub(r"\1\1", text)

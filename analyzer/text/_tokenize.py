@@ -6,7 +6,7 @@ import re
 
 from analyzer.text._normalize import normalize
 
-__all__ = ["PLACEHOLDERS", "token_kind", "tokenize"]
+__all__ = ["PLACEHOLDERS", "token_kind", "tokenize", "tokenize_normalized"]
 
 #: Placeholder tokens that replace variable material. ``<url>`` web addresses,
 #: ``<email>`` e-mail addresses, ``<user>`` @mentions, ``<hashtag>`` #tags.
@@ -94,7 +94,24 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("Ihaaan mahtavaa, esim. EU:ssa!!! 👍🏽 @firma #fail https://x.fi")
     ['Ihaan', 'mahtavaa', ',', 'esim.', 'EU:ssa', '!!!', '👍🏽', '<user>', '<hashtag>', '<url>']
     """
-    text = normalize(text)
+    return tokenize_normalized(normalize(text))
+
+
+def tokenize_normalized(text: str) -> list[str]:
+    """:func:`tokenize` of a text that is already :func:`normalize`-d.
+
+    No token contains a space and every lookaround of the token patterns sees
+    a space like the start or end of the text, so the tokens of a normalised
+    text without other white space are the tokens of its space-separated
+    pieces, one after the other (which lets callers tokenise each distinct
+    piece once).
+
+    Examples
+    --------
+    >>> from analyzer.text._tokenize import tokenize_normalized
+    >>> tokenize_normalized("esim. EU:ssa!!!")
+    ['esim.', 'EU:ssa', '!!!']
+    """
     if "@" not in text and "#" not in text and "://" not in text and "www." not in text:
         if "." in text and _SHORT_DOT.search(text) is not None:
             return _FAST_ABBR.findall(text)

@@ -1,0 +1,508 @@
+"""Batch transform of a fitted :class:`~analyzer.model.CommentVectorizer`, array by array.
+
+The text work of a comment is done once per *distinct* piece of text, not per
+occurrence: a normalised comment is split at its spaces, each distinct piece
+is tokenised once (:func:`analyzer.text._tokenize.tokenize_normalized`), each
+distinct token gets an integer id and a record (its lemma feature, negation
+flags, compound parts and character n-gram columns), and a chunk of comments
+becomes one flat array of token ids. The feature matrices are then built with
+numpy and scipy from those ids:
+
+* lemma block: feature ids per token (context-dependent lemmas chosen with
+  :func:`analyzer.text._features.context_feature`, negation scope found with
+  running maxima), compound parts appended per comment, unigram columns from a
+  table, bigram columns from a sorted table of the vocabulary's bigrams keyed
+  by pairs of feature ids, counts by one ``np.unique``;
+* character block: the comment × token count matrix times the token ×
+  n-gram count matrix, computed transposed so that the conversion back gives
+  rows with sorted columns;
+* style block: per comment, as before.
+
+Every matrix is the one the per-comment code of ``CommentVectorizer``
+produces: same columns in the same (sorted) order, same counts; so TF-IDF,
+normalisation and the classifier give bit-identical results.
+The tables belong to one process and one fitted vectoriser and are never
+pickled; they are rebuilt from scratch when they grow past fixed limits, so
+memory stays flat on any amount of text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from analyzer.model._polarity import feature_valences
+from analyzer.model._style import piece_style, style_rows
+from analyzer.text import NEG_PREFIX, NEG_SCOPE, lookup, normalize
+from analyzer.text._features import context_feature
+from analyzer.text._lemmatize import CONTEXT, NEGATOR, SCOPE_END, WORD
+from analyzer.text._normalize import squeeze_elongations
+from analyzer.text._tokenize import tokenize_normalized
+
+__all__ = ["BatchTables"]
+
+#: distinct pieces / tokens after which the tables start again from empty
+MAX_PIECES = 300_000
+MAX_TOKENS = 200_000
+MAX_CHOICES = 200_000
+_EMPTY = np.zeros(0, dtype=np.int32)
+
+
+def _expand(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Indices ``starts[k] .. starts[k] + lengths[k] - 1`` for every ``k``, concatenated."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    shift = np.repeat(starts - (ends - lengths), lengths)
+    return np.arange(total, dtype=np.int64) + shift
+
+
+class _Growing:
+    """An int32 array that grows by appending (amortised doubling)."""
+
+    def __init__(self) -> None:
+        self.data = np.zeros(1024, dtype=np.int32)
+        self.n = 0
+
+    def extend(self, values: Sequence[int]) -> None:
+        k = len(values)
+        if self.n + k > len(self.data):
+            new = np.zeros(max(2 * len(self.data), self.n + k), dtype=np.int32)
+            new[: self.n] = self.data[: self.n]
+            self.data = new
+        self.data[self.n : self.n + k] = values
+        self.n += k
+
+    def view(self) -> np.ndarray:
+        return self.data[: self.n]
+
+
+class BatchTables:
+    """Per-process lookup tables of one fitted vectoriser; see the module docstring.
+
+    Parameters
+    ----------
+    word_index, char_index : dict or None
+        The vectoriser's n-gram -> column maps (``None`` for a block left out).
+    char_range : tuple of int or None
+        ``char_ngram_range`` of the vectoriser.
+    """
+
+    def __init__(
+        self,
+        word_index: dict[str, int] | None,
+        char_index: dict[str, int] | None,
+        char_range: tuple[int, int] | None,
+    ) -> None:
+        self.word_index = word_index
+        self.char_index = char_index
+        self.char_range = char_range
+        # feature strings (lemma features, NEG_ forms, compound parts) -> id
+        self.fs_id: dict[str, int] = {}
+        self.fs_str: list[str] = []
+        self.fs_col: list[int] = []  # unigram column, -1 when not in the vocabulary
+        self.fs_neg: dict[int, int] = {}  # id -> id of its NEG_ form
+        # tokens -> id, and what each token contributes
+        self.tok_id: dict[str, int] = {}
+        self.tok_str: list[str] = []
+        self.tok_entry: list[Any] = []
+        self.tok_fs: list[int] = []  # context-free feature id, -1 when context decides
+        self.tok_flags: list[int] = []
+        self.tok_parts: list[tuple[int, ...]] = []
+        self.added: list[int] = []  # ids of tokens added since the last shared_tokens()
+        # token x n-gram incidences (duplicates counted), by column and token
+        self._g_col = _Growing()
+        self._g_tok = _Growing()
+        self._chars_done = 0
+        # pieces (space-separated parts of normalised comments) -> their token ids
+        self.piece_id: dict[str, int] = {}
+        self.piece_start: list[int] = []
+        self.piece_len: list[int] = []
+        self.piece_style: list[tuple[int, int, int]] = []
+        self.piece_store = _Growing()
+        # (token ids around an ambiguous word) -> id of the chosen feature
+        self.choices: dict[tuple[int, ...], int] = {}
+        self._arrays: dict[str, np.ndarray] = {}
+        # polarity valence per feature id (filled lazily by valences())
+        self._val: list[int] = []
+        self._nval: list[int] = []
+        self._val_arrays = (_EMPTY.astype(np.int64), _EMPTY.astype(np.int64))
+        self._arrays_at = -1
+        self._char_t: sp.csr_matrix | None = None
+        self._char_t_at = -1
+        self.bigram_keys = np.zeros(0, dtype=np.int64)
+        self.bigram_cols = np.zeros(0, dtype=np.int64)
+        if word_index is not None:
+            self._bigram_table()
+
+    # -- tables -------------------------------------------------------------------
+    def full(self) -> bool:
+        """Whether the tables have grown past their limits (time to start again)."""
+        return len(self.piece_id) > MAX_PIECES or len(self.tok_id) > MAX_TOKENS
+
+    def _fs(self, s: str) -> int:
+        i = self.fs_id.get(s)
+        if i is None:
+            i = self.fs_id[s] = len(self.fs_col)
+            self.fs_str.append(s)
+            col = self.word_index.get(s) if self.word_index is not None else None
+            self.fs_col.append(-1 if col is None else col)
+        return i
+
+    def _bigram_table(self) -> None:
+        """Sorted ``(id(a) << 32) | id(b)`` keys of every vocabulary bigram ``"a b"``.
+
+        A feature may itself contain a space, so every split of a bigram at a
+        space is entered: a pair of features matches exactly when the two
+        joined by a space are a vocabulary bigram.
+        """
+        keys: list[int] = []
+        cols: list[int] = []
+        assert self.word_index is not None
+        for g, col in self.word_index.items():
+            start = g.find(" ")
+            while start != -1:
+                keys.append((self._fs(g[:start]) << 32) | self._fs(g[start + 1 :]))
+                cols.append(col)
+                start = g.find(" ", start + 1)
+        k = np.array(keys, dtype=np.int64)
+        order = np.argsort(k, kind="stable")
+        self.bigram_keys = k[order]
+        self.bigram_cols = np.array(cols, dtype=np.int64)[order]
+
+    def _add_token(self, tok: str, entry: Any = None) -> int:
+        tid = self.tok_id[tok] = len(self.tok_str)
+        e = lookup(tok) if entry is None else entry
+        self.tok_str.append(tok)
+        self.tok_entry.append(e)
+        self.tok_flags.append(e.flags)
+        if self.word_index is not None:
+            self.tok_fs.append(-1 if e.feature is None else self._fs(e.feature))
+            self.tok_parts.append(tuple(self._fs(p) for p in e.parts))
+        self.added.append(tid)
+        return tid
+
+    def _char_rows(self) -> None:
+        """Character n-gram columns of the tokens added since the last call (all at once)."""
+        todo = self.tok_str[self._chars_done :]
+        if not todo or self.char_index is None:
+            self._chars_done = len(self.tok_str)
+            return
+        lo, hi = self.char_range  # type: ignore[misc]
+        ns = range(lo, hi + 1)
+        padded = [f" {t.lower()} " for t in todo]
+        # the n-grams of CommentVectorizer's _char_grams, every word after the other
+        grams = [p[i : i + n] for p in padded for n in ns for i in range(len(p) - n + 1)]
+        per_word = np.array(
+            [sum(max(0, len(p) - n + 1) for n in ns) for p in padded], dtype=np.int64
+        )
+        cols = np.fromiter(map(self.char_index.get, grams, repeat(-1)), np.int64, len(grams))
+        toks = np.repeat(np.arange(self._chars_done, len(self.tok_str), dtype=np.int64), per_word)
+        keep = cols >= 0
+        self._g_col.extend(cols[keep])
+        self._g_tok.extend(toks[keep])
+        self._chars_done = len(self.tok_str)
+
+    def _add_piece(self, key: str) -> int:
+        # A key is a piece of a raw comment that normalize() would change only by
+        # squeezing elongations; "\x00" + a piece of a normalised comment; or
+        # "\n" + a whole normalised comment with white space other than spaces.
+        if key[:1] in ("\x00", "\n"):
+            toks = tokenize_normalized(key[1:])
+            style = (0, 0, 0)  # such comments get their style from the raw text
+        else:
+            toks = tokenize_normalized(squeeze_elongations(key))
+            style = piece_style(key)
+        get = self.tok_id.get
+        ids = []
+        for t in toks:
+            i = get(t)
+            ids.append(i if i is not None else self._add_token(t))
+        pid = self.piece_id[key] = len(self.piece_start)
+        self.piece_start.append(self.piece_store.n)
+        self.piece_len.append(len(ids))
+        self.piece_style.append(style)
+        self.piece_store.extend(ids)
+        return pid
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """numpy copies of the per-token and per-piece lists (refreshed when they grew)."""
+        stamp = len(self.tok_str) * 1_000_003 + len(self.piece_start)
+        if stamp != self._arrays_at:
+            a: dict[str, np.ndarray] = {
+                "piece_start": np.array(self.piece_start, dtype=np.int64),
+                "piece_len": np.array(self.piece_len, dtype=np.int64),
+                "piece_style": np.array(self.piece_style, dtype=np.int64).reshape(-1, 3),
+                "flags": np.array(self.tok_flags, dtype=np.int64),
+            }
+            if self.word_index is not None:
+                a["fs"] = np.array(self.tok_fs, dtype=np.int64)
+                n_parts = np.fromiter(map(len, self.tok_parts), np.int64, len(self.tok_parts))
+                a["n_parts"] = n_parts
+                a["parts_start"] = np.cumsum(n_parts) - n_parts
+                a["parts"] = np.fromiter(
+                    (f for p in self.tok_parts for f in p), np.int64, int(n_parts.sum())
+                )
+            self._arrays = a
+            self._arrays_at = stamp
+        return self._arrays
+
+    def fs_cols(self) -> np.ndarray:
+        """Unigram column of every feature id (-1: not in the vocabulary)."""
+        return np.array(self.fs_col, dtype=np.int64)
+
+    # -- one chunk ----------------------------------------------------------------
+    def tokenize(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Token ids of all texts concatenated, each text's offsets into them, style rows.
+
+        The tokens are those of :func:`analyzer.text.tokenize` of each text; the
+        style rows those of :func:`analyzer.model._style.style_row` (without the
+        last columns that need the tokens: ``log_length`` and ``mention`` are 0).
+        """
+        pieces: list[str] = []
+        counts: list[int] = []
+        raw: list[int] = []  # texts whose style must come from the raw text
+        add = pieces.extend
+        is_nfc = unicodedata.is_normalized
+        for k, text in enumerate(texts):
+            if text.isprintable() and (
+                text.isascii()
+                or ("Ã" not in text and "â" not in text and "Â" not in text and is_nfc("NFC", text))
+            ):
+                # normalize() would only drop spaces and squeeze elongations
+                ps = text.split()
+                add(ps)
+                counts.append(len(ps))
+                continue
+            raw.append(k)
+            norm = normalize(text)
+            if norm.isprintable():  # then a space is its only white space
+                ps = ["\x00" + p for p in norm.split()]
+                add(ps)
+                counts.append(len(ps))
+            else:
+                pieces.append("\n" + norm)
+                counts.append(1)
+        get = self.piece_id.get
+        pids = list(map(get, pieces, repeat(-1)))
+        for k, p in enumerate(pids):
+            if p == -1:
+                p = get(pieces[k], -1)
+                pids[k] = p if p != -1 else self._add_piece(pieces[k])
+        a = self.arrays()
+        pid = np.array(pids, dtype=np.int64)
+        lens = a["piece_len"][pid]
+        tids = self.piece_store.view()[_expand(a["piece_start"][pid], lens)].astype(np.int64)
+        piece_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(np.array(counts, dtype=np.int64), out=piece_ptr[1:])
+        tok_cum = np.zeros(len(pid) + 1, dtype=np.int64)
+        np.cumsum(lens, out=tok_cum[1:])
+        ptr = tok_cum[piece_ptr]
+        # style: sums and ors over each text's pieces
+        n = len(counts)
+        piece_doc = np.repeat(np.arange(n, dtype=np.int64), counts)
+        ps = a["piece_style"][pid]
+        n_emoji = np.bincount(piece_doc, weights=ps[:, 0], minlength=n).astype(np.int64)
+        n_caps = np.bincount(piece_doc, weights=ps[:, 1], minlength=n).astype(np.int64)
+        flags = np.zeros(n, dtype=np.int64)
+        for bit in (1, 2, 4, 8, 16):
+            has = np.bincount(piece_doc, weights=(ps[:, 2] & bit) != 0, minlength=n) > 0
+            flags |= np.where(has, bit, 0)
+        for k in raw:
+            n_emoji[k], n_caps[k], flags[k] = piece_style(texts[k])
+        zeros = np.zeros(n, dtype=np.int64)
+        style = style_rows(n_emoji, n_caps, flags, zeros, zeros)
+        return tids, ptr, style
+
+    def lemma_features(
+        self, tids: np.ndarray, ptr: np.ndarray, negation: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Feature id of every token (lemma, ``NEG_`` when negated) and its comment.
+
+        The ids of :func:`~analyzer.text.token_features` without compound parts.
+        """
+        assert self.word_index is not None
+        n_docs = len(ptr) - 1
+        n = len(tids)
+        lens = np.diff(ptr)
+        doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
+        a = self.arrays()
+        feats = a["fs"][tids]
+        todo = np.flatnonzero(feats < 0)
+        if len(todo):  # words whose lemma depends on the neighbours
+            feats[todo] = self._choices(tids, todo, ptr[doc[todo]], ptr[doc[todo] + 1])
+        if negation and n:
+            flags = a["flags"][tids]
+            neg = (flags & NEGATOR) != 0
+            end = ((flags & SCOPE_END) != 0) & ~neg
+            idx = np.arange(n, dtype=np.int64)
+            last_neg = np.maximum.accumulate(np.where(neg, idx, -1))
+            last_end = np.maximum.accumulate(np.where(end, idx, -1))
+            scoped = np.flatnonzero(
+                ~neg
+                & ~end
+                & ((flags & WORD) != 0)
+                & (last_neg >= ptr[doc])
+                & (idx - last_neg <= NEG_SCOPE)
+                & (last_end < last_neg)
+            )
+            if len(scoped):
+                feats[scoped] = self._negated(feats[scoped])
+        return feats, doc
+
+    def valences(self, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Lexicon valence of each feature id, and of the word behind a ``NEG_`` id.
+
+        See :func:`analyzer.model._polarity.feature_valences`; cached per id.
+        """
+        if len(self._val) < len(self.fs_str):
+            v, nv = feature_valences(self.fs_str[len(self._val) :])
+            self._val.extend(v.tolist())
+            self._nval.extend(nv.tolist())
+            self._val_arrays = (
+                np.array(self._val, dtype=np.int64),
+                np.array(self._nval, dtype=np.int64),
+            )
+        val, nval = self._val_arrays
+        return val[feats], nval[feats]
+
+    def word_counts(
+        self,
+        tids: np.ndarray,
+        ptr: np.ndarray,
+        feats: np.ndarray,
+        doc: np.ndarray,
+        ngram_range: tuple[int, int],
+        compounds: bool,
+    ) -> sp.csr_matrix:
+        """Lemma uni-/bigram counts, as ``CommentVectorizer._count`` of ``token_features``.
+
+        ``feats`` and ``doc`` are :meth:`lemma_features` of ``tids``.
+        """
+        assert self.word_index is not None
+        n_docs = len(ptr) - 1
+        n = len(tids)
+        a = self.arrays()
+        if compounds:
+            n_parts = a["n_parts"][tids]
+            parts = a["parts"][_expand(a["parts_start"][tids], n_parts)]
+            per_doc = np.bincount(doc, weights=n_parts, minlength=n_docs).astype(np.int64)
+            before = np.cumsum(per_doc) - per_doc
+            seq = np.empty(n + len(parts), dtype=np.int64)
+            seq[np.arange(n, dtype=np.int64) + before[doc]] = feats
+            part_doc = np.repeat(doc, n_parts)
+            seq[np.arange(len(parts), dtype=np.int64) + ptr[part_doc + 1]] = parts
+            sptr = ptr + np.concatenate(([0], np.cumsum(per_doc)))
+            seq_doc = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(sptr))
+        else:
+            seq, seq_doc = feats, doc
+        lo, hi = ngram_range
+        rows: list[np.ndarray] = []
+        cols: list[np.ndarray] = []
+        if lo <= 1:
+            uni = self.fs_cols()[seq]
+            keep = uni >= 0
+            rows.append(seq_doc[keep])
+            cols.append(uni[keep])
+        if hi >= 2 and len(seq) > 1 and len(self.bigram_keys):
+            same = np.flatnonzero(seq_doc[:-1] == seq_doc[1:])
+            keys = (seq[same] << 32) | seq[same + 1]
+            at = np.searchsorted(self.bigram_keys, keys)
+            at[at == len(self.bigram_keys)] = 0
+            hit = self.bigram_keys[at] == keys
+            rows.append(seq_doc[same[hit]])
+            cols.append(self.bigram_cols[at[hit]])
+        n_cols = max(len(self.word_index), 1)
+        return _counts(rows, cols, n_docs, n_cols)
+
+    def _choices(
+        self, tids: np.ndarray, at: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    ) -> list[int]:
+        """Feature ids of the ambiguous tokens ``tids[at]``, chosen by their neighbours.
+
+        :func:`~analyzer.text._features.context_feature` sees the tokens of the
+        comment within :data:`~analyzer.text._lemmatize.CONTEXT` of the word,
+        and its choice is cached by their ids.
+        """
+        before, after = CONTEXT
+        n = len(tids)
+        cols = []
+        for off in range(-before, after + 1):
+            j = at + off
+            ok = (j >= starts) & (j < ends)
+            cols.append(np.where(ok, tids[np.clip(j, 0, n - 1)], -1).tolist())
+        keys = list(zip(*cols, strict=True))
+        cache = self.choices
+        if len(cache) > MAX_CHOICES:
+            cache.clear()
+        get = cache.get
+        out = list(map(get, keys, repeat(-1)))
+        for k, v in enumerate(out):
+            if v == -1:
+                key = keys[k]
+                v = get(key, -1)
+                if v == -1:
+                    window = [t for t in key if t != -1]
+                    i = sum(1 for t in key[:before] if t != -1)
+                    toks = [self.tok_str[t] for t in window]
+                    ents = [self.tok_entry[t] for t in window]
+                    v = cache[key] = self._fs(context_feature(i, toks, ents))
+                out[k] = v
+        return out
+
+    def _negated(self, feats: np.ndarray) -> np.ndarray:
+        uniq, inv = np.unique(feats, return_inverse=True)
+        get = self.fs_neg.get
+        out = []
+        for f in uniq.tolist():
+            g = get(f)
+            if g is None:
+                g = self.fs_neg[f] = self._fs(NEG_PREFIX + self.fs_str[f])
+            out.append(g)
+        return np.array(out, dtype=np.int64)[inv]
+
+    def char_counts(self, tids: np.ndarray, ptr: np.ndarray) -> sp.csr_matrix:
+        """Character n-gram counts, as ``CommentVectorizer._char_counts``."""
+        assert self.char_index is not None
+        n_docs = len(ptr) - 1
+        n_cols = max(len(self.char_index), 1)
+        n_tok = len(self.tok_str)
+        if len(tids) == 0:
+            return sp.csr_matrix((n_docs, n_cols), dtype=np.float64)
+        if self._char_t_at != n_tok:
+            self._char_rows()
+            g_col, g_tok = self._g_col.view(), self._g_tok.view()
+            # n-gram x token counts, CSR (summing a gram's repeats within a word)
+            self._char_t = sp.csr_matrix(
+                (np.ones(len(g_col)), (g_col, g_tok)), shape=(n_cols, n_tok)
+            )
+            self._char_t_at = n_tok
+        docs = sp.csr_matrix((np.ones(len(tids)), tids, ptr), shape=(n_docs, self._char_t.shape[1]))
+        # (n-gram x token) @ (token x comment): its CSC form is the comment x n-gram
+        # matrix with every row's columns in increasing order
+        prod = (self._char_t @ docs.T.tocsr()).tocsc()
+        return sp.csr_matrix((prod.data, prod.indices, prod.indptr), shape=(n_docs, n_cols))
+
+
+def _counts(
+    rows: list[np.ndarray], cols: list[np.ndarray], n_docs: int, n_cols: int
+) -> sp.csr_matrix:
+    """CSR of how often each ``(row, col)`` pair occurs, columns sorted within rows."""
+    if rows:
+        key = np.concatenate(rows) * n_cols + np.concatenate(cols)
+    else:
+        key = np.zeros(0, dtype=np.int64)
+    uniq, counts = np.unique(key, return_counts=True)
+    r = uniq // n_cols
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(r, minlength=n_docs), out=indptr[1:])
+    return sp.csr_matrix(
+        (counts.astype(np.float64), (uniq - r * n_cols).astype(np.int32), indptr),
+        shape=(n_docs, n_cols),
+    )

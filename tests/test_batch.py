@@ -1,0 +1,159 @@
+"""The batch paths give exactly what the per-comment code gives (no timing here)."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analyzer.io._csvtext import csv_rows
+from analyzer.model import CommentVectorizer
+from analyzer.text import lookup, normalize, tokenize
+from analyzer.text._features import context_feature
+from analyzer.text._lemmatize import CONTEXT
+from analyzer.text._tokenize import tokenize_normalized
+
+ODD = [
+    "",
+    "   ",
+    "!!!",
+    "a",
+    "@x #y https://a.fi/b?c=1, www.b.fi. e@mail.fi:)",
+    "ÄÄÄÄ KYLLÄ!!! 😡😡😡 ... … ?? ?!",
+    "esim. ym. jne. Ei oo kivaa, et sä tiedä",
+    "Kalymnoksen Theron Beckhamin raaka-aine -ohjelmaa teatteri- sillä , sillä et mene",
+    "1.2.2026 klo 12:30 50% 12,5 :D :)) -- ~~~ 👍🏽 🇫🇮 1\ufe0f\u20e3",
+    "rivi yksi\nrivi kaksi\tsarkain\u00a0nbsp  kaksi  väliä",
+    "KylpylÃ¤ssÃ¤ oli kivaa",
+    "e\u0301 yhdistävä merkki \u200b nollaleveys",
+    "Ihaaaaan mahtavaa wwww.x.fi www.y.fi",
+    "<user> <url> ei ei ei ei ole ollut koskaan näin huonoa",
+    None,
+    float("nan"),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    from analyzer.data import load_corpus
+
+    texts = load_corpus()["text"].tolist()
+    return texts[:1200] + ODD[:-2]
+
+
+def _same(a, b) -> None:
+    assert a.shape == b.shape
+    assert np.array_equal(a.indptr, b.indptr)
+    assert np.array_equal(a.indices, b.indices)
+    assert np.array_equal(a.data, b.data)  # bit for bit, in the same order
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"char_ngram_range": None},
+        {"word_ngram_range": None, "char_ngram_range": (1, 4)},
+        {"word_ngram_range": None, "polarity_weight": 0},
+        {"polarity_weight": 0},
+        {"polarity_weight": 2.5, "style_weight": 0, "negation": False},
+        {"negation": False, "compounds": False, "style_weight": 0.5, "max_features": 3000},
+        {"word_ngram_range": (2, 2), "style_weight": 0},
+        {"word_ngram_range": (1, 1), "char_ngram_range": (3, 3), "min_df": 1},
+    ],
+)
+def test_batch_transform_is_the_per_comment_matrix(corpus, params):
+    vec = CommentVectorizer(**params).fit(corpus[::2])
+    texts = corpus[1::2] + ODD
+    _same(vec.transform(texts), vec._fit_transform(texts, fit=False, per_comment=True))
+    # again, with the per-process tables warm, and in odd-sized pieces
+    for part in (texts[:7], texts[7:500], texts[500:]):
+        _same(vec.transform(part), vec._fit_transform(part, fit=False, per_comment=True))
+
+
+def test_context_choice_sees_only_its_window(corpus):
+    """``CONTEXT`` must cover what ``_choose`` looks at (the batch path caches by it)."""
+    before, after = CONTEXT
+    checked = 0
+    for text in corpus:
+        toks = tokenize(text)
+        entries = [lookup(t) for t in toks]
+        for i, e in enumerate(entries):
+            if e.feature is not None:
+                continue
+            lo, hi = max(0, i - before), min(len(toks), i + after + 1)
+            window = context_feature(i - lo, toks[lo:hi], entries[lo:hi])
+            assert window == context_feature(i, toks, entries), (text, i)
+            checked += 1
+    assert checked > 100
+
+
+def test_pieces_tokenise_like_the_whole_text(corpus):
+    rng = random.Random(0)
+    alphabet = [
+        *list("aäöAÄÖkEUesim.,:;-'’&@#/!?()…*~ 09%€ hH"),
+        "esim.",
+        "https://x.fi",
+        "www.",
+        "@u",
+        "#t",
+        "a@b.fi",
+        "😀",
+        "👍🏽",
+        ":D",
+        ":))",
+        "--",
+        "x-",
+        "-x",
+        "EU:ssa",
+        "  ",
+        "aaa",
+    ]
+    fuzz = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
+    for text in corpus + fuzz:
+        norm = normalize(text)
+        if norm.isprintable():
+            assert [t for p in norm.split() for t in tokenize_normalized(p)] == tokenize(text)
+
+
+def test_csv_rows_are_pandas_bytes():
+    rng = random.Random(1)
+    alphabet = [*list("ab ,;\t\"\r\n'=äö😀\\"), "", "xyz"]
+
+    def cell() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+
+    floats = [0.5, 1e-5, 0.1234, 1.0, 0.0, -0.0, float("nan"), 1e20, -2.5, float("inf")]
+    for _ in range(400):
+        n = rng.randint(1, 5)
+        frame = pd.DataFrame(
+            {
+                "t": pd.Series([cell() for _ in range(n)], dtype=object),
+                "p": [rng.choice(floats) for _ in range(n)],
+                "u": pd.Series([cell() for _ in range(n)], dtype=object),
+            }
+        )
+        for sep in (",", ";", "\t"):
+            want = io.StringIO()
+            frame.to_csv(want, sep=sep, lineterminator="\r\n", header=False, index=False)
+            assert csv_rows(frame, sep) == want.getvalue()
+    mixed = pd.DataFrame({"t": pd.Series(["a", None], dtype=object), "p": [1.0, 2.0]})
+    assert csv_rows(mixed, ",") is None  # pandas' own rules for missing values
+    assert csv_rows(pd.DataFrame({"n": [1, 2], "t": ["a", "b"]}), ",") is None
+
+
+def test_tables_start_again_when_full(corpus, monkeypatch):
+    import analyzer.model._batch as batch
+
+    vec = CommentVectorizer().fit(corpus[::2])
+    texts = corpus[1::2]
+    monkeypatch.setattr(batch, "MAX_PIECES", 50)
+    monkeypatch.setattr(batch, "MAX_CHOICES", 5)
+    first = vec.transform(texts[:300])
+    tables = vec.__dict__["_batch_tables"]
+    _same(vec.transform(texts[300:]), vec._fit_transform(texts[300:], fit=False, per_comment=True))
+    assert vec.__dict__["_batch_tables"] is not tables  # rebuilt from empty
+    _same(first, vec._fit_transform(texts[:300], fit=False, per_comment=True))
