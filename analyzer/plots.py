@@ -100,10 +100,20 @@ def _event_markers(ax, events, tz) -> None:
         )
 
 
-def _time_axis(ax, tz) -> None:
+#: Finnish numeric date formats for matplotlib's ConciseDateFormatter (year, month, day,
+#: hour, minute, second): ``12.03.``, ``14.05``, with no English month abbreviations
+_FI_DATES = {
+    "formats": ["%Y", "%m/%Y", "%d.%m.", "%H.%M", "%H.%M", "%S,%f"],
+    "zero_formats": ["", "%Y", "%m/%Y", "%d.%m.", "%H.%M", "%H.%M"],
+    "offset_formats": ["", "%Y", "%m/%Y", "%d.%m.%Y", "%d.%m.%Y", "%d.%m.%Y klo %H.%M"],
+}
+
+
+def _time_axis(ax, tz, lang: str = "fi") -> None:
     locator = mdates.AutoDateLocator(tz=tz, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=tz))
+    formats = _FI_DATES if lang == "fi" else {}
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=tz, **formats))
 
 
 def plot_tone_timeline(
@@ -182,7 +192,7 @@ def plot_tone_timeline(
     ax.yaxis.set_major_formatter(lambda v, _pos: f"{v * 100:.0f} %")
     ax.set_ylabel(text["share"])
     ax.set_xlabel(text["time"])
-    _time_axis(ax, tz)
+    _time_axis(ax, tz, lang)
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=9)
     ax.set_title(title or text["tone_title"])
@@ -214,7 +224,7 @@ def plot_volume(
     freq = timeline.attrs.get("freq", "")
     ax.set_ylabel(text["per_bin"].format(f=freq) if freq else text["volume"])
     ax.set_xlabel(text["time"])
-    _time_axis(ax, tz)
+    _time_axis(ax, tz, lang)
     ax.grid(axis="y", alpha=0.3)
     ax.set_title(title or text["volume_title"])
     return fig

@@ -54,3 +54,22 @@ def test_volume_segments_and_lemmas_figures(thread):
     assert "anteeksipyyntö" in labels
     with pytest.raises(AnalyzerError, match="language"):
         plot_volume(tl, ev, lang="sv")
+
+
+def test_time_axis_speaks_the_figure_language(thread):
+    df, ev = thread
+    tl = tone_timeline(df, freq="3h")
+    english = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+    def ticks(fig: Figure) -> list[str]:
+        fig.canvas.draw()  # the formatter runs at draw time
+        ax = fig.axes[0]
+        return [t.get_text() for t in ax.get_xticklabels()] + [
+            ax.xaxis.get_offset_text().get_text()
+        ]
+
+    fi = ticks(plot_tone_timeline(tl, ev, lang="fi"))
+    assert any(fi) and not any(m in label for label in fi for m in english)
+    assert any(label.endswith(".") or "." in label for label in fi)  # 05.03. / 12.00
+    en = ticks(plot_volume(tl, ev, lang="en"))
+    assert any(m in label for label in en for m in english)
