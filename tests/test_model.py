@@ -240,6 +240,17 @@ def test_polarity_signals_follow_the_lexicon_and_negation():
     assert all(-1 <= v <= 1 for r in rows for v in r) and not any(rows[1])
 
 
+def test_vectorizer_state_from_before_the_polarity_block_loads_without_it():
+    vec = CommentVectorizer(polarity_weight=0).fit(TONE_TEXTS)
+    state = CommentVectorizer().fit(TONE_TEXTS).__getstate__()
+    state.pop("polarity_weight")  # as in model files written before it existed
+    old = CommentVectorizer.__new__(CommentVectorizer)
+    old.__setstate__(state)
+    assert old.polarity_weight == 0.0
+    X, Y = old.transform(UNSEEN), vec.transform(UNSEEN)
+    assert X.shape == Y.shape and (abs(X - Y) > 1e-12).nnz == 0
+
+
 def test_vectorizer_negation_and_compounds_change_lemmas():
     texts = ["Ei ole hyvä palvelu", "Ei ollut hyvä kokemus", "Hyvä palvelu", "Hyvä kokemus"]
     neg = CommentVectorizer(min_df=1, char_ngram_range=None).fit(texts)

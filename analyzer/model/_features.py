@@ -160,7 +160,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def __setstate__(self, state: dict[str, Any]) -> None:
         # model files written before the polarity block existed had none: keep it that way
         state.setdefault("polarity_weight", 0.0)
-        self.__dict__.update(state)
+        super().__setstate__(state)
 
     def _index(self, name: str) -> dict[str, int]:
         key = f"_{name}_index"
