@@ -1,4 +1,4 @@
-"""Loaders for the bundled data: the tone corpus and the demo thread.
+"""Loaders for the bundled data: the tone corpus, the demo thread and the blind thread.
 
 All texts in ``data/`` were written by the analyzer team (see
 ``data/README.md``). The files live in the repository's ``data/`` folder;
@@ -20,6 +20,7 @@ __all__ = [
     "LABELS",
     "PHASES",
     "data_dir",
+    "load_blind",
     "load_corpus",
     "load_demo",
     "load_demo_events",
@@ -78,6 +79,24 @@ def load_corpus(*, exclude_scenarios: tuple[str, ...] = ()) -> pd.DataFrame:
     if exclude_scenarios:
         df = df[~df["scenario"].isin(exclude_scenarios)].reset_index(drop=True)
     return df
+
+
+def load_blind() -> pd.DataFrame:
+    """The blind evaluation thread: ``comment_id, phase, text, label``.
+
+    300 comments of a 10th scenario, written and labelled by a team member
+    who had read only the annotation guidelines, not the corpus, the demo
+    thread or the tests; never used for training or tuning (see
+    ``data/README.md``).
+
+    Examples
+    --------
+    >>> from analyzer.data import load_blind
+    >>> df = load_blind()
+    >>> len(df), sorted(df["label"].unique())
+    (300, ['criticism', 'neutral', 'understanding'])
+    """
+    return _read_csv(_file("blind_thread.csv"))
 
 
 def load_demo(**read_options: Any) -> pd.DataFrame:

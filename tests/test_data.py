@@ -26,6 +26,7 @@ from analyzer.data import (
     LABELS,
     PHASES,
     data_dir,
+    load_blind,
     load_corpus,
     load_demo,
     load_demo_events,
@@ -259,3 +260,21 @@ def test_build_demo_is_deterministic(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         for name in DEMO_OUTPUTS:
             assert (work / name).read_bytes() == (src / name).read_bytes(), name
+
+
+def test_blind_thread(corpus: pd.DataFrame) -> None:
+    blind = load_blind()
+    assert list(blind.columns) == ["comment_id", "phase", "text", "label"]
+    assert len(blind) == 300 and blind["comment_id"].is_unique
+    assert set(blind["label"]) == set(LABELS) and set(blind["phase"]) == set(PHASES)
+    assert blind["text"].str.strip().str.len().gt(0).all()
+    keys = blind["text"].map(_key)
+    assert keys.is_unique
+    # a scenario of its own: it shares only stock short comments ("Hävetkää", "🙏",
+    # "Liian vähän, liian myöhään.") with the corpus and the demo thread
+    others = set(corpus["text"].map(_key)) | set(load_demo()["text"].map(_key))
+    shared = set(keys) & others
+    assert len(shared) <= 10 and all(len(t.split()) <= 4 for t in shared), shared
+    # the tone moves with the phases, as in a real thread
+    shares = pd.crosstab(blind["phase"], blind["label"], normalize="index")
+    assert shares.loc["apology", "understanding"] > 2 * shares.loc["explanation", "understanding"]
