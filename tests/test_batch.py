@@ -157,3 +157,19 @@ def test_tables_start_again_when_full(corpus, monkeypatch):
     _same(vec.transform(texts[300:]), vec._fit_transform(texts[300:], fit=False, per_comment=True))
     assert vec.__dict__["_batch_tables"] is not tables  # rebuilt from empty
     _same(first, vec._fit_transform(texts[:300], fit=False, per_comment=True))
+
+
+def test_batch_transform_is_thread_safe(corpus):
+    # a Dask worker runs several threads on one loaded model: the per-process
+    # tables must not be mutated by two of them at once
+    from concurrent.futures import ThreadPoolExecutor
+
+    vec = CommentVectorizer().fit(corpus[::2])
+    parts = [corpus[1::2][k::8] for k in range(8)]
+    want = [vec._fit_transform(p, fit=False, per_comment=True) for p in parts]
+    for _ in range(2):  # cold tables, then warm ones
+        vec.__dict__.pop("_batch_tables", None)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            got = list(pool.map(vec.transform, parts))
+        for g, w in zip(got, want, strict=True):
+            _same(g, w)

@@ -16,7 +16,7 @@ numpy and scipy from those ids:
 * character block: the comment × token count matrix times the token ×
   n-gram count matrix, computed transposed so that the conversion back gives
   rows with sorted columns;
-* style block: per comment, as before.
+* style block: per distinct piece, summed over each comment's pieces.
 
 Every matrix is the one the per-comment code of ``CommentVectorizer``
 produces: same columns in the same (sorted) order, same counts; so TF-IDF,
@@ -115,7 +115,6 @@ class BatchTables:
         self.tok_fs: list[int] = []  # context-free feature id, -1 when context decides
         self.tok_flags: list[int] = []
         self.tok_parts: list[tuple[int, ...]] = []
-        self.added: list[int] = []  # ids of tokens added since the last shared_tokens()
         # token x n-gram incidences (duplicates counted), by column and token
         self._g_col = _Growing()
         self._g_tok = _Growing()
@@ -185,7 +184,6 @@ class BatchTables:
         if self.word_index is not None:
             self.tok_fs.append(-1 if e.feature is None else self._fs(e.feature))
             self.tok_parts.append(tuple(self._fs(p) for p in e.parts))
-        self.added.append(tid)
         return tid
 
     def _char_rows(self) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -61,6 +62,7 @@ STYLE_FEATURES = (
 )
 
 _CHAR_CACHE_LIMIT = 500_000
+_BATCH_LOCK = threading.Lock()
 # per-process caches of a fitted vectoriser: never serialised, dropped by fit
 _CACHES = ("_word_index", "_char_index", "_char_cache", "_batch_tables")
 
@@ -160,7 +162,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def __setstate__(self, state: dict[str, Any]) -> None:
         # model files written before the polarity block existed had none: keep it that way
         state.setdefault("polarity_weight", 0.0)
-        super().__setstate__(state)
+        super().__setstate__(state)  # BaseEstimator's own handling of the state
 
     def _index(self, name: str) -> dict[str, int]:
         key = f"_{name}_index"
@@ -288,6 +290,12 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
 
         The same matrix as the per-comment path of :meth:`_fit_transform`.
         """
+        # the tables are shared per process and mutated while reading a chunk: one
+        # thread at a time (a Dask worker runs several threads on one model)
+        with _BATCH_LOCK:
+            return self._transform_batch_locked(texts)
+
+    def _transform_batch_locked(self, texts: list[str]) -> sp.csr_matrix:
         tables = self.__dict__.get("_batch_tables")
         if tables is None or tables.full():
             tables = BatchTables(
@@ -317,6 +325,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             style[:, 4:6] = style_rows(n_tokens, n_tokens, n_tokens, n_tokens, mention)[:, 4:6]
             blocks.append(sp.csr_matrix(style * self.style_weight))
         if self.polarity_weight:
+            # the batch path is only taken with the lemma block when polarity is on
+            assert self.word_ngram_range is not None
             rows = polarity_rows(*tables.valences(feats), doc, len(texts))
             blocks.append(sp.csr_matrix(rows * self.polarity_weight))
         return sp.hstack(blocks, format="csr", dtype=np.float64)

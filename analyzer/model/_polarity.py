@@ -23,6 +23,8 @@ from importlib import resources
 
 import numpy as np
 
+from analyzer.text import NEG_PREFIX
+
 __all__ = [
     "POLARITY_FEATURES",
     "feature_valences",
@@ -43,7 +45,6 @@ POLARITY_FEATURES = (
     "balance",
 )
 
-_NEG = "NEG_"
 _VS16 = "\ufe0f"
 
 
@@ -115,9 +116,9 @@ def polarity_row(features: Sequence[str], lexicon: Mapping[str, int] | None = No
     for f in features:
         v = get(f)
         if v is None:
-            if not f.startswith(_NEG):
+            if not f.startswith(NEG_PREFIX):
                 continue
-            v = get(f[4:])
+            v = get(f[len(NEG_PREFIX) :])
             if v is None:
                 continue
             if v > 0:
@@ -170,7 +171,8 @@ def feature_valences(
     for f in features:
         v = lex.get(f)
         val.append(v or 0)
-        neg.append(lex.get(f[4:], 0) if v is None and f.startswith(_NEG) else 0)
+        negated = v is None and f.startswith(NEG_PREFIX)
+        neg.append(lex.get(f[len(NEG_PREFIX) :], 0) if negated else 0)
     return np.array(val, dtype=np.int64), np.array(neg, dtype=np.int64)
 
 
