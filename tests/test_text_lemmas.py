@@ -220,6 +220,17 @@ def test_unknown_names() -> None:
     assert lemmatize(["Theron", "lähti"])[0] == "Theron"
 
 
+def test_hashtags_and_mentions() -> None:
+    # a hashtag gives its word without "#" (UD's "#" marks compound parts),
+    # a mention stays as written, a lone or double "#" is not a hashtag
+    assert lemmatize(["#Kesäkumu", "#boikotti", "@Matti_V", "#"]) == [
+        "Kesäkumu",
+        "boikotti",
+        "@Matti_V",
+        "#",
+    ]
+
+
 def test_token_features_match_analyze() -> None:
     texts = [
         "Ei oo kivaa 🙄 @firma #fail https://x.fi",

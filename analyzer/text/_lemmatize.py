@@ -667,8 +667,13 @@ def _guess(surface: str, analyze) -> Entry:
         return _spoken_entry(low, analyze)
     if "://" in surface or low.startswith("www.") or _LAUGH.fullmatch(low):
         return _single(surface, "X")  # a URL or laughter ("hahaha") stays as it is
-    if surface[:1] in "@#" and len(surface) > 1:
-        return _single(surface, "X")  # a mention or hashtag stays as it is
+    if surface[:1] == "@" and len(surface) > 1:
+        return _single(surface, "X")  # a mention stays as it is
+    if surface[:1] == "#" and len(surface) > 1 and surface[1:2] != "#":
+        # A hashtag's lemma is its word as written, without the "#": in UD
+        # Finnish lemmas "#" marks compound boundaries, and compared with the
+        # marks removed, "#aihe" can only match as "aihe".
+        return _single(surface[1:], "X")
     if low in FOREIGN:
         return _single(low, "X")
     if _ELONGATION.search(surface) is not None:
@@ -967,8 +972,10 @@ def lemmatize(tokens: Sequence[str]) -> list[str]:
     verb). Lemmas are lower-case except proper nouns,
     which keep their capital (``Helsingissä`` -> ``Helsinki``). Spoken forms
     map to standard lemmas (``mä`` -> ``minä``, ``oon`` -> ``olla``). Unknown
-    words are guessed by stripping a case ending; non-words (emoji,
-    punctuation, numbers, placeholders) are returned unchanged.
+    words are guessed by stripping a case ending; a hashtag gives its word as
+    written without the ``#`` (``#Kesäkumu`` -> ``Kesäkumu``; in UD lemmas
+    ``#`` marks compound boundaries), a mention stays as it is; non-words
+    (emoji, punctuation, numbers, placeholders) are returned unchanged.
 
     Parameters
     ----------
