@@ -91,6 +91,52 @@ def _score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, 
     return out
 
 
+#: chunks queued per worker process before this process scores one itself
+_QUEUE = 3
+
+#: a first chunk with fewer texts is not worth sharing out (see _warm_up)
+_WARM_MIN = 2_000
+
+
+def _warm_share(pieces: list[str]) -> list[tuple[str, tuple]]:
+    """Worker task of :func:`_warm_up`: the lemmatiser entries of these pieces' tokens."""
+    from analyzer.text import lookup_many, tokenize
+
+    return lookup_many(t for p in pieces for t in tokenize(p))
+
+
+class _WarmUp:
+    """Looks up the words of a first chunk in helper processes while this one loads the model.
+
+    The first chunk of an export holds most of its distinct words, and
+    looking them up (Voikko and the rules after it) is most of that chunk's
+    cost; loading the model (importing scikit-learn and skops, auditing the
+    file) costs about as long and needs no words. So before the model is
+    loaded, ``workers`` helpers are forked, each looks up the words of its
+    share of the chunk's distinct space-separated pieces, and :meth:`finish`
+    merges their entries into this process's cache. Scoring workers forked
+    afterwards inherit the whole cache, so no word is looked up twice. Only
+    the cache is filled: every result is the same as without it.
+    """
+
+    def __init__(self, texts: list[str], workers: int) -> None:
+        pieces = list(dict.fromkeys(p for t in texts for p in t.split()))
+        self._helpers = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
+        self._futures = [
+            self._helpers.submit(_warm_share, pieces[k::workers]) for k in range(workers)
+        ]
+
+    def finish(self) -> None:
+        """Wait for the helpers and merge their entries; they are stopped either way."""
+        from analyzer.text import remember
+
+        try:
+            for f in self._futures:
+                remember(f.result())
+        finally:
+            self._helpers.shutdown(cancel_futures=True)
+
+
 def _model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
     """The model as skops bytes for the workers, and its metadata."""
     from analyzer.model import ToneModel, default_model_path, load_model, save_model
@@ -195,38 +241,37 @@ class _Runner:
                 self._client = Client(self._cluster)
             self._blob_ref = self._client.scatter(blob, broadcast=True)
         elif engine == "local":
-            # the pool is started after the first chunk (see submit)
+            # the pool is started once a second chunk exists (see submit)
             pass
         else:
             raise AnalyzerError(f"unknown engine {engine!r} (use 'local' or 'dask')")
 
-    def submit(self, texts: list[str]) -> Any:
+    def submit(self, texts: list[str], more: bool = True) -> Any:
+        """Score one chunk somewhere; ``more`` says whether other chunks follow it."""
         if self._client is not None:
             return self._client.submit(
                 _score_texts, texts, self._blob_ref, self.with_lemmas, pure=False
             )
         workers = self.jobs - 1  # local engine: this process scores chunks too
+        if self._pool is None and workers > 0 and more:
+            # forked once a second chunk exists, the workers inherit the loaded
+            # model and the warm cache; a one-chunk input never starts them
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
         if self._pool is not None:
             self._inflight = [f for f in self._inflight if not f.done()]
-            if len(self._inflight) < 2 * workers:
+            if len(self._inflight) < _QUEUE * workers:
                 fut = self._pool.submit(_score_texts, texts, self.blob, self.with_lemmas)
                 self._inflight.append(fut)
                 return fut
             # every worker has a chunk queued: score this one here meanwhile
         fut = Future()
         fut.set_result(_score_texts(texts, self.blob, self.with_lemmas))
-        if self._pool is None and workers > 0:
-            # Worker processes fork from this one once its first chunk has filled the
-            # per-process caches (Voikko entries, token tables): most of an export's
-            # distinct words occur in its first chunk, and the workers inherit them
-            # instead of each looking them up again.
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
         return fut
 
     @property
     def ahead(self) -> int:
         """How many chunks may be in flight (bounds memory)."""
-        return 1 if self.jobs <= 1 and self._client is None else 2 * max(1, self.jobs)
+        return 1 if self.jobs <= 1 and self._client is None else (_QUEUE + 1) * max(1, self.jobs)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -322,9 +367,23 @@ class _Run:
         """Scored chunks, authors pseudonymised; for files also ISO times and safe cells."""
         from analyzer.io import iter_comments
 
-        blob, self.meta = _model_blob(self.model)
         chunks = iter_comments(self.source, stats=self.stats, **self.read_options)
-        runner = _Runner(blob, self.with_lemmas, self.jobs, self.engine, self.scheduler)
+        try:
+            nxt = next(chunks, None)
+            warm = None
+            if self.engine == "local" and self.jobs > 1 and nxt is not None:
+                texts = nxt.frame[nxt.roles.text].tolist()
+                if len(texts) >= _WARM_MIN:
+                    warm = _WarmUp(texts, self.jobs - 1)
+            try:
+                blob, self.meta = _model_blob(self.model)
+            finally:
+                if warm is not None:
+                    warm.finish()
+            runner = _Runner(blob, self.with_lemmas, self.jobs, self.engine, self.scheduler)
+        except BaseException:
+            chunks.close()
+            raise
         pending: deque[tuple[Any, Any]] = deque()
 
         def finished() -> pd.DataFrame:
@@ -341,10 +400,12 @@ class _Run:
             )
 
         try:
-            for chunk in chunks:
+            while nxt is not None:
+                chunk = nxt
+                nxt = next(chunks, None)  # one chunk ahead: does another follow?
                 self.rejects.extend(chunk.rejects)
                 texts = chunk.frame[chunk.roles.text].tolist()
-                pending.append((chunk, runner.submit(texts)))
+                pending.append((chunk, runner.submit(texts, more=nxt is not None)))
                 # in order: what is done, and the oldest when too many are in flight
                 while pending and (len(pending) >= runner.ahead or pending[0][1].done()):
                     yield finished()
@@ -352,6 +413,7 @@ class _Run:
                 yield finished()
         finally:
             runner.close()
+            chunks.close()
 
     def summary(
         self, rows_scored: int, tones: dict[str, int], output: str | None = None
@@ -404,7 +466,7 @@ def score(
         Add a ``lemmas`` column (space-separated Voikko lemmas).
     jobs : int or None, default=1
         Processes scoring chunks, this one included (it starts ``jobs - 1``
-        workers after the first chunk); ``None`` or ``0`` uses all cores.
+        workers once a second chunk exists); ``None`` or ``0`` uses all cores.
     chunksize : int, default=20000
         Rows per chunk.
     engine : {"local", "dask"}, default="local"

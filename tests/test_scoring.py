@@ -161,6 +161,28 @@ def test_row_count_and_order_over_many_chunks(tmp_path):
     assert (df.groupby(base)["tone"].nunique() == 1).all()
 
 
+def test_warm_up_helpers_fill_the_cache_and_change_no_result(tmp_path, monkeypatch):
+    import analyzer.scoring as scoring
+    from analyzer.data import load_corpus
+    from analyzer.text import cache_info, clear_cache
+
+    texts = load_corpus()["text"].tolist()[:120]
+    rows = [(f"Tekijä {i % 7}", t, "4.3.2026 12:00") for i, t in enumerate(texts)]
+    src = write_csv(tmp_path / "in.csv", HEADER, rows, delimiter=";", bom=True)
+    clear_cache()
+    one = tmp_path / "one.csv"
+    score_file(src, one, salt=SALT, jobs=1, chunksize=50)
+    assert cache_info()["size"] == cache_info()["misses"]  # every word looked up here
+    monkeypatch.setattr(scoring, "_WARM_MIN", 10)
+    clear_cache()
+    two = tmp_path / "two.csv"
+    score_file(src, two, salt=SALT, jobs=2, chunksize=50)
+    info = cache_info()
+    # the first chunk's words came from the helper: cached here, never looked up here
+    assert info["size"] > info["misses"] + 100
+    assert one.read_bytes() == two.read_bytes()
+
+
 def test_pseudonyms_stable_and_authors_replaced_by_default(tmp_path):
     src = _write_input(tmp_path / "in.csv")
     a, b, c, d = (tmp_path / f"{n}.csv" for n in "abcd")

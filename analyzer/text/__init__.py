@@ -2,7 +2,8 @@
 
 Public API: :func:`normalize`, :func:`tokenize`, :func:`lemmatize`,
 :func:`analyze`, :func:`lemma_features`, :class:`LemmaTransformer`,
-:func:`cache_info`, :func:`clear_cache`, plus the Voikko access
+:func:`cache_info`, :func:`clear_cache`, :func:`lookup_many` and
+:func:`remember` (sharing looked-up words between processes), plus the Voikko access
 :func:`get_morphology` and :func:`voikko_info`.
 """
 
@@ -14,7 +15,15 @@ from analyzer.text._features import (
     lemma_features,
     token_features,
 )
-from analyzer.text._lemmatize import Entry, cache_info, clear_cache, lemmatize, lookup
+from analyzer.text._lemmatize import (
+    Entry,
+    cache_info,
+    clear_cache,
+    lemmatize,
+    lookup,
+    lookup_many,
+    remember,
+)
 from analyzer.text._normalize import normalize
 from analyzer.text._tokenize import PLACEHOLDERS, token_kind, tokenize
 from analyzer.text._transformer import LemmaTransformer
@@ -35,7 +44,9 @@ __all__ = [
     "lemma_features",
     "lemmatize",
     "lookup",
+    "lookup_many",
     "normalize",
+    "remember",
     "token_features",
     "token_kind",
     "tokenize",
