@@ -110,29 +110,37 @@ class _WarmUp:
 
     The first chunk of an export holds most of its distinct words, and
     looking them up (Voikko and the rules after it) is most of that chunk's
-    cost; loading the model (importing scikit-learn and skops, auditing the
-    file) costs about as long and needs no words. So before the model is
-    loaded, ``workers`` helpers are forked, each looks up the words of its
-    share of the chunk's distinct space-separated pieces, and :meth:`finish`
-    merges their entries into this process's cache. Scoring workers forked
-    afterwards inherit the whole cache, so no word is looked up twice. Only
-    the cache is filled: every result is the same as without it.
+    cost; loading the model (importing scikit-learn, auditing the file) needs
+    no words. So before the model is loaded, ``workers`` helpers are forked
+    and given the chunk's distinct space-separated pieces in small shares.
+    :meth:`finish`, called once the model is loaded, takes back the shares
+    no helper has started, looks them up here, and merges the helpers'
+    entries into this process's cache. Scoring workers forked afterwards
+    inherit the whole cache, so no word is looked up twice. Only the cache
+    is filled: every result is the same as without it.
     """
+
+    SHARES = 16
 
     def __init__(self, texts: list[str], workers: int) -> None:
         pieces = list(dict.fromkeys(p for t in texts for p in t.split()))
+        n = self.SHARES
         self._helpers = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
-        self._futures = [
-            self._helpers.submit(_warm_share, pieces[k::workers]) for k in range(workers)
-        ]
+        self._futures = [self._helpers.submit(_warm_share, pieces[k::n]) for k in range(n)]
+        self._pieces = pieces
 
     def finish(self) -> None:
-        """Wait for the helpers and merge their entries; they are stopped either way."""
+        """Do the shares not started yet here, merge the helpers' entries, stop the helpers."""
         from analyzer.text import remember
 
+        n = self.SHARES
         try:
+            for k in reversed(range(n)):  # the helpers work from the front
+                if self._futures[k].cancel():
+                    _warm_share(self._pieces[k::n])
             for f in self._futures:
-                remember(f.result())
+                if not f.cancelled():
+                    remember(f.result())
         finally:
             self._helpers.shutdown(cancel_futures=True)
 

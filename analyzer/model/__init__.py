@@ -9,6 +9,7 @@ Examples
 """
 
 from analyzer.model._active import least_confident, margin
+from analyzer.model._cache import CACHE_ENV, cache_dir, cached_model, remember_model
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
 from analyzer.model._persist import (
@@ -25,6 +26,7 @@ from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon, polari
 from analyzer.model._train import classification_figures, cross_validate, evaluate, train
 
 __all__ = [
+    "CACHE_ENV",
     "POLARITY_FEATURES",
     "STYLE_FEATURES",
     "TRUSTED_TYPES",
@@ -32,6 +34,8 @@ __all__ = [
     "Explanation",
     "ToneModel",
     "build_pipeline",
+    "cache_dir",
+    "cached_model",
     "classification_figures",
     "cross_validate",
     "data_hash",
@@ -44,6 +48,7 @@ __all__ = [
     "margin",
     "polarity_lexicon",
     "polarity_row",
+    "remember_model",
     "save_model",
     "text_fingerprint",
     "top_features",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import AnalyzerError
+from analyzer.model._cache import cached_model, remember_model
 from analyzer.model._pipeline import ToneModel
 
 __all__ = [
@@ -186,14 +187,19 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
         The file is missing, is not a skops model (e.g. a pickle), is damaged,
         or contains types outside :data:`TRUSTED_TYPES`.
 
+    Notes
+    -----
+    A file that passed the audit once is loaded again from a private,
+    HMAC-tagged cache keyed by its SHA-256 (:mod:`analyzer.model._cache`;
+    ``ANALYZER_CACHE=off`` turns it off), which skips the second or so that
+    importing skops costs.
+
     Examples
     --------
     >>> from analyzer.model import load_model
     >>> load_model().labels
     ['criticism', 'neutral', 'understanding']
     """
-    import skops.io as sio
-
     path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
         hint = (
@@ -202,6 +208,15 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
         raise AnalyzerError(f"model file {path} not found{hint}")
     if not zipfile.is_zipfile(path):
         raise AnalyzerError(f"refusing {path}: not a skops model file (pickles are never loaded)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AnalyzerError(f"cannot read model file {path}: {exc.strerror or exc}") from None
+    cached = cached_model(data)  # this very file, audited and loaded before
+    if isinstance(cached, ToneModel):
+        return cached
+    import skops.io as sio
+
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:
@@ -218,4 +233,6 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
     pipeline = obj["pipeline"]
     if not hasattr(pipeline, "predict_proba"):
         raise AnalyzerError(f"refusing {path}: the model cannot give probabilities")
-    return ToneModel(pipeline, dict(obj.get("meta") or {}))
+    model = ToneModel(pipeline, dict(obj.get("meta") or {}))
+    remember_model(data, model)
+    return model
