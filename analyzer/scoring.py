@@ -129,18 +129,26 @@ class _WarmUp:
         self._futures = [self._helpers.submit(_warm_share, pieces[k::n]) for k in range(n)]
         self._pieces = pieces
 
-    def finish(self) -> None:
-        """Do the shares not started yet here, merge the helpers' entries, stop the helpers."""
+    def finish(self, use: bool = True) -> None:
+        """Do the shares not started yet here, merge the helpers' entries, stop the helpers.
+
+        With ``use=False`` (the run failed meanwhile) the shares not started are
+        dropped and only the running ones (small) are waited for.
+        """
         from analyzer.text import remember
 
         n = self.SHARES
         try:
-            for k in reversed(range(n)):  # the helpers work from the front
-                if self._futures[k].cancel():
-                    _warm_share(self._pieces[k::n])
-            for f in self._futures:
-                if not f.cancelled():
-                    remember(f.result())
+            if use:
+                for k in reversed(range(n)):  # the helpers work from the front
+                    if self._futures[k].cancel():
+                        _warm_share(self._pieces[k::n])
+                for f in self._futures:
+                    if not f.cancelled():
+                        try:
+                            remember(f.result())
+                        except Exception:  # a helper died: its words are looked up later
+                            pass
         finally:
             self._helpers.shutdown(cancel_futures=True)
 
@@ -279,7 +287,10 @@ class _Runner:
     @property
     def ahead(self) -> int:
         """How many chunks may be in flight (bounds memory)."""
-        return 1 if self.jobs <= 1 and self._client is None else (_QUEUE + 1) * max(1, self.jobs)
+        if self._client is not None:
+            return 2 * max(1, self.jobs)
+        # the workers' queues, the chunk scored here and the one being written
+        return 1 if self.jobs <= 1 else _QUEUE * (self.jobs - 1) + 2
 
     def close(self) -> None:
         if self._pool is not None:
@@ -382,12 +393,18 @@ class _Run:
             if self.engine == "local" and self.jobs > 1 and nxt is not None:
                 texts = nxt.frame[nxt.roles.text].tolist()
                 if len(texts) >= _WARM_MIN:
-                    warm = _WarmUp(texts, self.jobs - 1)
+                    try:
+                        warm = _WarmUp(texts, self.jobs - 1)
+                    except OSError:  # cannot fork now: the words are looked up later
+                        warm = None
             try:
                 blob, self.meta = _model_blob(self.model)
-            finally:
+            except BaseException:
                 if warm is not None:
-                    warm.finish()
+                    warm.finish(use=False)
+                raise
+            if warm is not None:
+                warm.finish()
             runner = _Runner(blob, self.with_lemmas, self.jobs, self.engine, self.scheduler)
         except BaseException:
             chunks.close()

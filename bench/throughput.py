@@ -20,7 +20,10 @@ all cores, bundled model). Naive: this file run as ``--naive IN OUT`` —
 ``TfidfVectorizer`` + ``LogisticRegression`` fitted on ``data/tone_corpus.csv``,
 ``predict_proba`` on the whole frame, ``to_csv``.
 
-Every run is its own subprocess, timed wall-clock from start to exit
+Ours keeps its model cache (``ANALYZER_CACHE``) in the temporary folder: the
+first run of an invocation audits the model file through skops, later runs
+load it from the cache as a user's second run would; ``--cold-cache`` gives
+every run an empty cache. Every run is its own subprocess, timed wall-clock from start to exit
 (interpreter start, model load or fit included). Memory: peak of the summed
 RSS and of the summed PSS (proportional set size: shared copy-on-write pages
 of forked workers counted once) of the whole process tree, sampled every
@@ -114,7 +117,7 @@ def naive(inp: str, out: str) -> None:
 
 
 # -- measuring a subprocess -----------------------------------------------------
-def measure(cmd: list[str], interval: float = 0.1) -> dict:
+def measure(cmd: list[str], interval: float = 0.1, env: dict | None = None) -> dict:
     """Wall time and peak memory of ``cmd`` and all its descendants."""
     import resource
 
@@ -123,7 +126,7 @@ def measure(cmd: list[str], interval: float = 0.1) -> dict:
     peak_rss = peak_pss = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     ps = psutil.Process(proc.pid)
     done = threading.Event()
@@ -168,12 +171,17 @@ def measure(cmd: list[str], interval: float = 0.1) -> dict:
     }
 
 
-def run_ours(inp: Path, out: Path, jobs: int | None) -> dict:
+def run_ours(inp: Path, out: Path, jobs: int | None, cache: Path) -> dict:
+    """``analyzer score`` with its model cache (analyzer.model._cache) in ``cache``."""
     cmd = [sys.executable, "-m", "analyzer", "score", str(inp), "-o", str(out), "--quiet"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
-    r = measure(cmd)
+    warm = any((cache / "models").glob("*.pickle"))
+    import os
+
+    r = measure(cmd, env={**os.environ, "ANALYZER_CACHE": str(cache)})
     r["detail"] = r["stderr"].strip().splitlines()[-1] if r["stderr"].strip() else ""
+    r["detail"] += f" [model cache {'warm' if warm else 'cold'}]"
     return r
 
 
@@ -243,6 +251,12 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="alternating runs of each (default: 1)")
     ap.add_argument("--only", choices=("ours", "naive"), help="run one side only")
     ap.add_argument("--jobs", type=int, help="--jobs of analyzer score (default: all cores)")
+    ap.add_argument(
+        "--cold-cache",
+        action="store_true",
+        help="a new, empty model cache for every run of ours (default: one per invocation, "
+        "so its first run is cold and the others warm)",
+    )
     ap.add_argument("--profile", type=int, metavar="N", help="only profile score() on N comments")
     ap.add_argument("--naive", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -274,7 +288,11 @@ def main() -> int:
                 order = run_sides if rep % 2 == 0 else run_sides[::-1]
                 for side in order:
                     out = Path(tmp) / f"out-{side}.csv"
-                    r = run_ours(inp, out, args.jobs) if side == "ours" else run_naive(inp, out)
+                    if side == "ours":
+                        cache = Path(tmp) / (f"cache-{rep}-{n}" if args.cold_cache else "cache")
+                        r = run_ours(inp, out, args.jobs, cache)
+                    else:
+                        r = run_naive(inp, out)
                     rows = count_rows(out)
                     if rows != n:
                         print(f"warning: {side} wrote {rows} rows, not {n}", file=sys.stderr)

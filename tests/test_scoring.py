@@ -183,6 +183,22 @@ def test_warm_up_helpers_fill_the_cache_and_change_no_result(tmp_path, monkeypat
     assert one.read_bytes() == two.read_bytes()
 
 
+def test_missing_model_stops_the_warm_up_helpers(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import analyzer.scoring as scoring
+    from analyzer.data import load_corpus
+
+    texts = load_corpus()["text"].tolist()[:60]
+    rows = [(f"Tekijä {i % 7}", t, "4.3.2026 12:00") for i, t in enumerate(texts)]
+    src = write_csv(tmp_path / "in.csv", HEADER, rows, delimiter=";", bom=True)
+    monkeypatch.setattr(scoring, "_WARM_MIN", 10)
+    with pytest.raises(AnalyzerError, match="not found"):
+        score_file(src, tmp_path / "out.csv", model=tmp_path / "none.skops", jobs=2, chunksize=30)
+    assert not multiprocessing.active_children()
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_pseudonyms_stable_and_authors_replaced_by_default(tmp_path):
     src = _write_input(tmp_path / "in.csv")
     a, b, c, d = (tmp_path / f"{n}.csv" for n in "abcd")
