@@ -7,6 +7,7 @@ Usage::
     .venv/bin/python bench/throughput.py --big            # also ours on 1,000,000 comments
     .venv/bin/python bench/throughput.py --only ours --n 1000000
     .venv/bin/python bench/throughput.py --profile 20000  # cProfile of score(jobs=1)
+    .venv/bin/python bench/throughput.py --floor          # also the floor (no model)
 
 Input: comments built at run time in a temporary folder from real Finnish
 sentences, ``../shared/eval/xed_fi`` (the annotated sentences and the neutral
@@ -116,6 +117,42 @@ def naive(inp: str, out: str) -> None:
     print(json.dumps({k: round(v, 2) for k, v in steps.items()}), file=sys.stderr)
 
 
+def floor(inp: str, out: str) -> None:
+    """The least any scorer built on these parts must do, with no model at all.
+
+    Start Python and import pandas, scikit-learn and libvoikko; read the CSV
+    with pandas; tokenise all text with one regular expression; give every
+    distinct token one Voikko analysis; write the rows back with a tone and
+    three probability columns. One process, no features, no classifier.
+    """
+    import re
+
+    import libvoikko
+    import numpy as np
+    import pandas as pd
+    import sklearn.calibration  # what a scikit-learn model needs loaded
+    import sklearn.pipeline
+
+    t0 = time.perf_counter()
+    df = pd.read_csv(inp)
+    t1 = time.perf_counter()
+    tokens = re.compile(r"\w+|[^\w\s]+").findall("\n".join(df["text"].fillna("").astype(str)))
+    t2 = time.perf_counter()
+    v = libvoikko.Voikko("fi")
+    distinct = set(tokens)
+    for w in distinct:
+        v.analyze(w)
+    t3 = time.perf_counter()
+    df["tone"] = "neutral"
+    for c in ("criticism", "neutral", "understanding"):
+        df[f"p_{c}"] = np.round(np.full(len(df), 1 / 3), 4)
+    df.to_csv(out, index=False)
+    t4 = time.perf_counter()
+    steps = {"read": t1 - t0, "regex": t2 - t1, "voikko": t3 - t2, "write": t4 - t3}
+    steps = {k: round(v, 2) for k, v in steps.items()}
+    print(json.dumps({**steps, "tokens": len(tokens), "distinct": len(distinct)}), file=sys.stderr)
+
+
 # -- measuring a subprocess -----------------------------------------------------
 def measure(cmd: list[str], interval: float = 0.1, env: dict | None = None) -> dict:
     """Wall time and peak memory of ``cmd`` and all its descendants."""
@@ -185,8 +222,8 @@ def run_ours(inp: Path, out: Path, jobs: int | None, cache: Path) -> dict:
     return r
 
 
-def run_naive(inp: Path, out: Path) -> dict:
-    r = measure([sys.executable, __file__, "--naive", str(inp), str(out)])
+def run_naive(inp: Path, out: Path, mode: str = "--naive") -> dict:
+    r = measure([sys.executable, __file__, mode, str(inp), str(out)])
     r["detail"] = r["stderr"].strip().splitlines()[-1]
     return r
 
@@ -258,10 +295,19 @@ def main() -> int:
         "so its first run is cold and the others warm)",
     )
     ap.add_argument("--profile", type=int, metavar="N", help="only profile score() on N comments")
+    ap.add_argument(
+        "--floor",
+        action="store_true",
+        help="also time the floor: imports, read, one regex, Voikko per distinct token, write",
+    )
     ap.add_argument("--naive", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("--floor-run", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.naive:
         naive(*args.naive)
+        return 0
+    if args.floor_run:
+        floor(*args.floor_run)
         return 0
     if args.profile:
         print(f"machine: {machine()}; {today()}")
@@ -270,6 +316,8 @@ def main() -> int:
 
     print(f"machine: {machine()}; {today()}")
     sides = [s for s in ("naive", "ours") if args.only in (None, s)]
+    if args.floor:
+        sides.append("floor")
     results: dict[tuple[str, int], list[dict]] = {}
     sizes = [args.n] + ([1_000_000] if args.big and args.n != 1_000_000 else [])
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
@@ -291,6 +339,8 @@ def main() -> int:
                     if side == "ours":
                         cache = Path(tmp) / (f"cache-{rep}-{n}" if args.cold_cache else "cache")
                         r = run_ours(inp, out, args.jobs, cache)
+                    elif side == "floor":
+                        r = run_naive(inp, out, "--floor-run")
                     else:
                         r = run_naive(inp, out)
                     rows = count_rows(out)
@@ -327,6 +377,12 @@ def main() -> int:
             f"\nspeed ratio ours/naive (median wall): {a['median'] / b['median']:.2f}x "
             f"(target >= 10x)"
         )
+        if ("floor", args.n) in best:
+            f = best[("floor", args.n)]["median"]
+            print(
+                f"floor (no model; one process) {f:.1f} s = {a['median'] / f:.1f}x the naive "
+                f"script; 10x the naive script is {a['median'] / 10:.1f} s"
+            )
         print(
             f"peak memory ours/naive: RSS {b['rss'] / a['rss']:.2f}, PSS {b['pss'] / a['pss']:.2f} "
             f"(target <= 0.5)"
