@@ -130,8 +130,8 @@ def floor(inp: str, out: str) -> None:
     import libvoikko
     import numpy as np
     import pandas as pd
-    import sklearn.calibration  # what a scikit-learn model needs loaded
-    import sklearn.pipeline
+    import sklearn.calibration
+    import sklearn.pipeline  # noqa: F401  (what a scikit-learn model needs loaded)
 
     t0 = time.perf_counter()
     df = pd.read_csv(inp)
@@ -377,15 +377,15 @@ def main() -> int:
             f"\nspeed ratio ours/naive (median wall): {a['median'] / b['median']:.2f}x "
             f"(target >= 10x)"
         )
-        if ("floor", args.n) in best:
-            f = best[("floor", args.n)]["median"]
-            print(
-                f"floor (no model; one process) {f:.1f} s = {a['median'] / f:.1f}x the naive "
-                f"script; 10x the naive script is {a['median'] / 10:.1f} s"
-            )
         print(
             f"peak memory ours/naive: RSS {b['rss'] / a['rss']:.2f}, PSS {b['pss'] / a['pss']:.2f} "
             f"(target <= 0.5)"
+        )
+    if ("floor", args.n) in best and ("naive", args.n) in best:
+        a, f = best[("naive", args.n)]["median"], best[("floor", args.n)]["median"]
+        print(
+            f"floor (no model, one process) {f:.1f} s = {a / f:.1f}x the naive script; "
+            f"10x the naive script would be {a / 10:.1f} s"
         )
     if ("ours", 1_000_000) in best and ("ours", args.n) in best and args.n != 1_000_000:
         a, b = best[("ours", args.n)], best[("ours", 1_000_000)]
