@@ -254,8 +254,16 @@ class _Runner:
                     dashboard_address=None,
                     silence_logs=40,
                 )
-                self._client = Client(self._cluster)
-            self._blob_ref = self._client.scatter(blob, broadcast=True)
+                try:
+                    self._client = Client(self._cluster)
+                except BaseException:
+                    self._cluster.close()  # never leave a started cluster behind
+                    raise
+            try:
+                self._blob_ref = self._client.scatter(blob, broadcast=True)
+            except BaseException:
+                self.close()
+                raise
         elif engine == "local":
             # the pool is started once a second chunk exists (see submit)
             pass

@@ -326,6 +326,28 @@ def test_failed_run_leaves_existing_output_untouched(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_dask_client_failure_closes_the_local_cluster(tmp_path, monkeypatch):
+    import distributed
+
+    started = []
+    real_cluster = distributed.LocalCluster
+
+    def cluster(*args, **kwargs):
+        started.append(real_cluster(*args, **kwargs))
+        return started[-1]
+
+    def client(*args, **kwargs):
+        raise OSError("no client today")
+
+    monkeypatch.setattr(distributed, "LocalCluster", cluster)
+    monkeypatch.setattr(distributed, "Client", client)
+    src = write_csv(tmp_path / "in.csv", HEADER, SCORE_ROWS, delimiter=";", bom=True)
+    with pytest.raises(OSError, match="no client today"):
+        score_file(src, tmp_path / "out.csv", salt=SALT, engine="dask", jobs=1)
+    assert len(started) == 1 and started[0].status.name == "closed"
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_dask_and_local_engines_give_identical_output(tmp_path):
     rows = [(n, f"{t} ({i})", d) for i in range(3) for n, t, d in SCORE_ROWS]
     src = write_csv(tmp_path / "in.csv", HEADER, rows, delimiter=";", bom=True)

@@ -106,12 +106,6 @@ class _Hmac:
         return outer.digest()
 
 
-def _pseudonym(key: bytes | _Hmac, value: str) -> str:
-    value = unicodedata.normalize("NFC", value.strip())
-    mac = key if isinstance(key, _Hmac) else _Hmac(key)
-    return "user-" + mac.digest(value.encode("utf-8"))[:4].hex()
-
-
 def pseudonymize(values: Iterable[str], salt: str | None = None) -> list[str]:
     """Replace names by stable salted pseudonyms such as ``'user-3f9a1c2b'``.
 
@@ -142,15 +136,27 @@ def pseudonymize(values: Iterable[str], salt: str | None = None) -> list[str]:
     key = _Hmac(resolve_salt(salt).encode("utf-8"))
     cache: dict[object, str] = {}
     out: list[str] = []
+    append = out.append
+    get = cache.get
+    inner, outer = key.inner, key.outer
+    nfc = unicodedata.normalize
     for value in values:
-        name = cache.get(value) if isinstance(value, str) else None
+        name = get(value) if isinstance(value, str) else None
         if name is None:
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 name = ""
             else:
-                text = str(value)
-                name = _pseudonym(key, text) if text.strip() else ""
+                text = str(value).strip()
+                if text:
+                    # HMAC-SHA256 from the precomputed padded-key states
+                    h = inner.copy()
+                    h.update(nfc("NFC", text).encode("utf-8"))
+                    o = outer.copy()
+                    o.update(h.digest())
+                    name = "user-" + o.digest()[:4].hex()
+                else:
+                    name = ""
             if isinstance(value, str):
                 cache[value] = name
-        out.append(name)
+        append(name)
     return out
