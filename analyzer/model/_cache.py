@@ -119,6 +119,15 @@ def _key(folder: Path, create: bool) -> bytes | None:
     return key if len(key) == 32 else None
 
 
+def _place(create: bool) -> tuple[Path, bytes] | None:
+    """The private ``models`` folder and its HMAC key, or ``None`` when not usable."""
+    folder = _folder(create)
+    if folder is None:
+        return None
+    key = _key(folder, create)
+    return None if key is None else (folder, key)
+
+
 @functools.cache
 def _code_version() -> str:
     """Versions the loaded objects depend on: libraries, Python and this package's model code."""
@@ -161,12 +170,10 @@ def cached_model(data: bytes) -> Any | None:
     >>> cached_model(b"never seen") is None
     True
     """
-    folder = _folder(create=False)
-    if folder is None:
+    place = _place(create=False)
+    if place is None:
         return None
-    key = _key(folder, create=False)
-    if key is None:
-        return None
+    folder, key = place
     try:
         raw = _entry(folder, data).read_bytes()
     except OSError:
@@ -198,12 +205,10 @@ def remember_model(data: bytes, model: Any) -> Path | None:
     {'a': 1}
     >>> del os.environ["ANALYZER_CACHE"]
     """
-    folder = _folder(create=True)
-    if folder is None:
+    place = _place(create=True)
+    if place is None:
         return None
-    key = _key(folder, create=True)
-    if key is None:
-        return None
+    folder, key = place
     try:
         body = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
