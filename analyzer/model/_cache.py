@@ -52,10 +52,14 @@ def cache_dir() -> Path | None:
     --------
     >>> import os
     >>> from analyzer.model import cache_dir
+    >>> saved = dict(os.environ)
     >>> os.environ["ANALYZER_CACHE"] = "off"
     >>> cache_dir() is None
     True
-    >>> del os.environ["ANALYZER_CACHE"]
+    >>> os.environ["ANALYZER_CACHE"] = "/srv/cache"
+    >>> str(cache_dir())
+    '/srv/cache'
+    >>> os.environ.clear(); os.environ.update(saved)
     """
     value = os.environ.get(CACHE_ENV, "").strip()
     if value.lower() in {"off", "0", "no", "false"}:
@@ -198,12 +202,13 @@ def remember_model(data: bytes, model: Any) -> Path | None:
     --------
     >>> import os, tempfile
     >>> from analyzer.model import cached_model, remember_model
+    >>> saved = dict(os.environ)
     >>> os.environ["ANALYZER_CACHE"] = tempfile.mkdtemp()
     >>> remember_model(b"file bytes", {"a": 1}) is not None
     True
     >>> cached_model(b"file bytes")
     {'a': 1}
-    >>> del os.environ["ANALYZER_CACHE"]
+    >>> os.environ.clear(); os.environ.update(saved)
     """
     place = _place(create=True)
     if place is None:
