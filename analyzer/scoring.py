@@ -398,7 +398,8 @@ class _Run:
         try:
             nxt = next(chunks, None)
             warm = None
-            if self.engine == "local" and self.jobs > 1 and nxt is not None:
+            # (forked helpers only: a spawned one would spend its time importing)
+            if self.engine == "local" and self.jobs > 1 and nxt is not None and _fork_context():
                 texts = nxt.frame[nxt.roles.text].tolist()
                 if len(texts) >= _WARM_MIN:
                     try:
