@@ -127,12 +127,16 @@ class BatchTables:
         self.piece_store = _Growing()
         # (token ids around an ambiguous word) -> id of the chosen feature
         self.choices: dict[tuple[int, ...], int] = {}
-        self._arrays: dict[str, np.ndarray] = {}
+        names = ["piece_start", "piece_len", "flags"]
+        if word_index is not None:
+            names += ["fs", "n_parts", "parts_start", "parts"]
+        self._arrays: dict[str, np.ndarray] = {n: np.zeros(0, dtype=np.int64) for n in names}
+        self._arrays["piece_style"] = np.zeros((0, 3), dtype=np.int64)
         # polarity valence per feature id (filled lazily by valences())
         self._val: list[int] = []
         self._nval: list[int] = []
         self._val_arrays = (_EMPTY.astype(np.int64), _EMPTY.astype(np.int64))
-        self._arrays_at = -1
+        self._arrays_at = (0, 0)  # tokens and pieces already in self._arrays
         self._char_t: sp.csr_matrix | None = None
         self._char_t_at = -1
         self.bigram_keys = np.zeros(0, dtype=np.int64)
@@ -230,26 +234,40 @@ class BatchTables:
         return pid
 
     def arrays(self) -> dict[str, np.ndarray]:
-        """numpy copies of the per-token and per-piece lists (refreshed when they grew)."""
-        stamp = len(self.tok_str) * 1_000_003 + len(self.piece_start)
-        if stamp != self._arrays_at:
-            a: dict[str, np.ndarray] = {
-                "piece_start": np.array(self.piece_start, dtype=np.int64),
-                "piece_len": np.array(self.piece_len, dtype=np.int64),
-                "piece_style": np.array(self.piece_style, dtype=np.int64).reshape(-1, 3),
-                "flags": np.array(self.tok_flags, dtype=np.int64),
-            }
+        """numpy copies of the per-token and per-piece lists, extended by what was added.
+
+        The lists only grow (until the tables start again from empty), so only
+        their new tails are converted; the arrays so far are kept.
+        """
+        n_tok, n_piece = len(self.tok_str), len(self.piece_start)
+        done_tok, done_piece = self._arrays_at
+        if (n_tok, n_piece) == (done_tok, done_piece):
+            return self._arrays
+        a = self._arrays
+
+        def grow(name: str, tail: np.ndarray) -> None:
+            a[name] = np.concatenate([a[name], tail])
+
+        if n_piece > done_piece:
+            grow("piece_start", np.array(self.piece_start[done_piece:], dtype=np.int64))
+            grow("piece_len", np.array(self.piece_len[done_piece:], dtype=np.int64))
+            style = np.array(self.piece_style[done_piece:], dtype=np.int64).reshape(-1, 3)
+            grow("piece_style", style)
+        if n_tok > done_tok:
+            grow("flags", np.array(self.tok_flags[done_tok:], dtype=np.int64))
             if self.word_index is not None:
-                a["fs"] = np.array(self.tok_fs, dtype=np.int64)
-                n_parts = np.fromiter(map(len, self.tok_parts), np.int64, len(self.tok_parts))
-                a["n_parts"] = n_parts
-                a["parts_start"] = np.cumsum(n_parts) - n_parts
-                a["parts"] = np.fromiter(
-                    (f for p in self.tok_parts for f in p), np.int64, int(n_parts.sum())
+                grow("fs", np.array(self.tok_fs[done_tok:], dtype=np.int64))
+                new_parts = self.tok_parts[done_tok:]
+                n_parts = np.fromiter(map(len, new_parts), np.int64, len(new_parts))
+                before = len(a["parts"])
+                grow("n_parts", n_parts)
+                grow("parts_start", before + np.cumsum(n_parts) - n_parts)
+                grow(
+                    "parts",
+                    np.fromiter((f for p in new_parts for f in p), np.int64, int(n_parts.sum())),
                 )
-            self._arrays = a
-            self._arrays_at = stamp
-        return self._arrays
+        self._arrays_at = (n_tok, n_piece)
+        return a
 
     def fs_cols(self) -> np.ndarray:
         """Unigram column of every feature id (-1: not in the vocabulary)."""
