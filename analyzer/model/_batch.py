@@ -64,16 +64,16 @@ def _expand(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 
 class _Growing:
-    """An int32 array that grows by appending (amortised doubling)."""
+    """A numpy array (int32 unless told) that grows by appending (amortised doubling)."""
 
-    def __init__(self) -> None:
-        self.data = np.zeros(1024, dtype=np.int32)
+    def __init__(self, dtype: Any = np.int32) -> None:
+        self.data = np.zeros(1024, dtype=dtype)
         self.n = 0
 
-    def extend(self, values: Sequence[int]) -> None:
+    def extend(self, values: Sequence[int] | np.ndarray) -> None:
         k = len(values)
         if self.n + k > len(self.data):
-            new = np.zeros(max(2 * len(self.data), self.n + k), dtype=np.int32)
+            new = np.zeros(max(2 * len(self.data), self.n + k), dtype=self.data.dtype)
             new[: self.n] = self.data[: self.n]
             self.data = new
         self.data[self.n : self.n + k] = values
@@ -115,9 +115,11 @@ class BatchTables:
         self.tok_fs: list[int] = []  # context-free feature id, -1 when context decides
         self.tok_flags: list[int] = []
         self.tok_parts: list[tuple[int, ...]] = []
-        # token x n-gram incidences (duplicates counted), by column and token
-        self._g_col = _Growing()
-        self._g_tok = _Growing()
+        # token x n-gram counts as CSR arrays, rows appended as tokens come
+        self._t_indptr = _Growing(np.int64)
+        self._t_indptr.extend([0])
+        self._t_indices = _Growing()
+        self._t_counts = _Growing(np.float64)
         self._chars_done = 0
         # pieces (space-separated parts of normalised comments) -> their token ids
         self.piece_id: dict[str, int] = {}
@@ -205,10 +207,16 @@ class BatchTables:
             [sum(max(0, len(p) - n + 1) for n in ns) for p in padded], dtype=np.int64
         )
         cols = np.fromiter(map(self.char_index.get, grams, repeat(-1)), np.int64, len(grams))
-        toks = np.repeat(np.arange(self._chars_done, len(self.tok_str), dtype=np.int64), per_word)
+        toks = np.repeat(np.arange(len(todo), dtype=np.int64), per_word)
         keep = cols >= 0
-        self._g_col.extend(cols[keep])
-        self._g_tok.extend(toks[keep])
+        # one entry per (token, n-gram), counting a gram's repeats within the word,
+        # columns in increasing order within each token's row
+        n_cols = max(len(self.char_index), 1)
+        key, counts = np.unique(toks[keep] * n_cols + cols[keep], return_counts=True)
+        row_nnz = np.bincount(key // n_cols, minlength=len(todo))
+        self._t_indptr.extend(self._t_indptr.view()[-1] + np.cumsum(row_nnz))
+        self._t_indices.extend(key % n_cols)
+        self._t_counts.extend(counts)
         self._chars_done = len(self.tok_str)
 
     def _add_piece(self, key: str) -> int:
@@ -493,11 +501,12 @@ class BatchTables:
             return sp.csr_matrix((n_docs, n_cols), dtype=np.float64)
         if self._char_t_at != n_tok:
             self._char_rows()
-            g_col, g_tok = self._g_col.view(), self._g_tok.view()
-            # n-gram x token counts, CSR (summing a gram's repeats within a word)
-            self._char_t = sp.csr_matrix(
-                (np.ones(len(g_col)), (g_col, g_tok)), shape=(n_cols, n_tok)
+            tok_grams = sp.csr_matrix(
+                (self._t_counts.view(), self._t_indices.view(), self._t_indptr.view()),
+                shape=(n_tok, n_cols),
             )
+            # n-gram x token counts, CSR: a linear-time transpose of the appended rows
+            self._char_t = tok_grams.T.tocsr()
             self._char_t_at = n_tok
         docs = sp.csr_matrix((np.ones(len(tids)), tids, ptr), shape=(n_docs, self._char_t.shape[1]))
         # (n-gram x token) @ (token x comment): its CSC form is the comment x n-gram
