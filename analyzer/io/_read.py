@@ -103,10 +103,11 @@ def iter_comments(
     rows whose cells are all empty are skipped. Mojibake is repaired in all
     text columns, NUL characters removed.
 
-    JSON documents are loaded whole; for very large exports use JSONL, CSV or
-    Parquet, which are streamed. The first chunk is read lazily: errors about
-    the source (missing file, empty, binary, no text column) are raised when
-    iteration starts.
+    Every format is streamed, memory flat on any file size: a JSON document is
+    read up to three times (where the records are, their keys, the rows),
+    never loaded whole unless it is a single record. The first chunk is read lazily:
+    errors about the source (missing file, empty, binary, invalid JSON, no
+    text column) are raised when iteration starts.
 
     Parameters
     ----------

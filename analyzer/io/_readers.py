@@ -13,11 +13,13 @@ import math
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+import ijson
 import pandas as pd
 
 from analyzer.errors import AnalyzerError
@@ -299,22 +301,183 @@ def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict:
     return out
 
 
+#: keys of a top-level object whose list holds the records, in order of preference
 _RECORD_KEYS = ("data", "comments", "comments_v2", "items", "results", "records", "rows")
 
+#: how each ijson event changes the nesting depth
+_DEPTH = {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}
 
-def _find_records(doc: Any) -> list:
-    if isinstance(doc, list):
-        return doc
-    if isinstance(doc, dict):
-        lists = {k: v for k, v in doc.items() if isinstance(v, list) and v}
-        for key in _RECORD_KEYS:
-            if key in lists and any(isinstance(x, dict) for x in lists[key]):
-                return lists[key]
-        dict_lists = [v for v in lists.values() if any(isinstance(x, dict) for x in v)]
-        if dict_lists:
-            return max(dict_lists, key=len)
-        return [doc]
-    return [doc]
+#: NaN and Infinity, which ``json.dumps`` writes and JSON does not allow
+_NOT_JSON_NUMBER = re.compile(r"[\[:,]\s*-?(?:NaN|Infinity)\b")
+
+
+class _Utf8Reader:
+    """A text stream as the UTF-8 bytes that ijson reads, leading byte-order marks dropped.
+
+    Parameters
+    ----------
+    text : TextIO
+        The file, decoded by :func:`~analyzer.io._sniff.open_text`.
+    """
+
+    def __init__(self, text: TextIO) -> None:
+        self._text = text
+        self._head = text.read(1)
+        while self._head == "\ufeff":
+            self._head = text.read(1)
+
+    def read(self, size: int = -1) -> bytes:
+        """The next ``size`` characters or so (all with -1) as UTF-8 bytes."""
+        if size == 0:
+            return b""
+        text, self._head = self._head + self._text.read(size), ""
+        return text.encode("utf-8")
+
+
+def _json_problem(exc: ijson.JSONError) -> str:
+    """ijson's message on one line: the problem and the text around it (as yajl shows it)."""
+    lines = [" ".join(line.split()) for line in str(exc).splitlines()]
+    problem = lines[0].rstrip(".") if lines else type(exc).__name__
+    near = lines[1] if len(lines) > 2 and lines[2].startswith("(right here)") else ""
+    if near:
+        problem += f" near {near!r}"
+    if _NOT_JSON_NUMBER.search(near):
+        problem += "; NaN and Infinity are not JSON, write null"
+    return problem
+
+
+@contextmanager
+def _json_errors(path: Path) -> Iterator[None]:
+    """Raise ijson's errors as one-line :class:`AnalyzerError`."""
+    try:
+        yield
+    except ijson.JSONError as exc:
+        raise AnalyzerError(f"{path.name}: not valid JSON ({_json_problem(exc)})") from exc
+
+
+@dataclass
+class _Entry:
+    """One ``key: value`` of a top-level JSON object, as much as choosing the records needs."""
+
+    key: str
+    index: int
+    items: int = 0
+    objects: bool = False
+
+
+def _top_entries(events: Iterator[tuple[str, Any]]) -> list[_Entry]:
+    """The entries of a top-level object, in order, from the ijson events after its start.
+
+    ``items`` counts the items of a list value (0 for any other value) and
+    ``objects`` tells whether one of them is an object.
+    """
+    entries: list[_Entry] = []
+    listing: _Entry | None = None
+    depth = 1
+    for event, value in events:
+        if depth == 1 and event == "map_key":
+            entries.append(_Entry(value, len(entries)))
+            listing = None
+        elif depth == 1 and event == "start_array":
+            listing = entries[-1]
+        elif depth == 2 and listing is not None and event != "end_array":
+            listing.items += 1
+            listing.objects = listing.objects or event == "start_map"
+        depth += _DEPTH.get(event, 0)
+    return entries
+
+
+def _pick_entry(entries: list[_Entry]) -> _Entry | None:
+    """The entry whose list holds the records, None if no list has an object in it.
+
+    The first of :data:`_RECORD_KEYS` whose value is a non-empty list with an
+    object in it, else the longest such list (the first of equals). A repeated
+    key counts with its last value in its first place, as in :func:`json.loads`.
+    """
+    final: dict[str, _Entry] = {}
+    for entry in entries:
+        final[entry.key] = entry
+    lists = {k: e for k, e in final.items() if e.items and e.objects}
+    for key in _RECORD_KEYS:
+        if key in lists:
+            return lists[key]
+    return max(lists.values(), key=lambda e: e.items, default=None)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where the records of a JSON document are.
+
+    ``prefix`` is the ijson prefix of the records (``"item"``: the items of a
+    top-level list; ``""``: the whole document, one record). ``entry`` is the
+    index of the top-level entry to read by position when its prefix is not
+    unique in the document (see :func:`_place_in`), else None.
+    """
+
+    prefix: str
+    entry: int | None = None
+
+
+def _place_in(entries: list[_Entry]) -> _Place:
+    """The place of the records in a top-level object with these entries.
+
+    The records of ``key`` are read by their ijson prefix ``key.item``, unless
+    another entry can give the same prefix: a repeated key, ``a`` beside
+    ``a.b``, an empty key (which ijson's backends prefix differently). Then
+    they are read by the entry's position.
+    """
+    chosen = _pick_entry(entries)
+    if chosen is None:
+        return _Place("")
+    prefix = f"{chosen.key}.item"
+    shared = not chosen.key or any(
+        e.index != chosen.index
+        and (e.key in ("", chosen.key, prefix) or prefix.startswith(f"{e.key}."))
+        for e in entries
+    )
+    return _Place(prefix, chosen.index if shared else None)
+
+
+def _find_records(path: Path, encoding: str) -> _Place:
+    """First pass: where the records are (a top-level object is parsed to its end)."""
+    with open_text(path, encoding) as text, _json_errors(path):
+        events = ijson.basic_parse(_Utf8Reader(text), use_float=True)
+        first, _ = next(events)
+        if first == "start_array":
+            return _Place("item")
+        if first != "start_map":
+            return _Place("")
+        return _place_in(_top_entries(events))
+
+
+def _entry_events(events: Iterator[tuple[str, Any]], index: int) -> Iterator[tuple[str, str, Any]]:
+    """The items of the ``index``-th top-level entry's list, as events for :func:`ijson.items`.
+
+    Turns the :func:`ijson.basic_parse` events of the whole document into the
+    ``(prefix, event, value)`` events of that list's items, all with the
+    prefix ``"item"`` (inside an item, :func:`ijson.items` reads no prefixes).
+    """
+    depth = 0
+    seen = -1
+    for event, value in events:
+        if depth == 1 and event == "map_key":
+            seen += 1
+            if seen > index:
+                return
+        elif seen == index and depth > 1 and not (depth == 2 and event == "end_array"):
+            yield "item", event, value
+        depth += _DEPTH.get(event, 0)
+
+
+def _json_records(path: Path, encoding: str, place: _Place) -> Iterator[Any]:
+    """One more pass over the file: the records at ``place``, in order."""
+    with open_text(path, encoding) as text, _json_errors(path):
+        stream = _Utf8Reader(text)
+        if place.entry is None:
+            yield from ijson.items(stream, place.prefix, use_float=True)
+        else:
+            events = ijson.basic_parse(stream, use_float=True)
+            yield from ijson.items(_entry_events(events, place.entry), "item")
 
 
 def _records_batches(
@@ -360,20 +523,18 @@ def _keys_of(records: Iterator[Any]) -> list[str]:
 
 
 def _json_source(path: Path, encoding: str, chunksize: int) -> RawSource:
-    with open_text(path, encoding) as f:
-        text = f.read()
-    try:
-        doc = json.loads(text.lstrip("\ufeff"))
-    except ValueError as exc:
-        msg = getattr(exc, "msg", str(exc))
-        where = f" at line {exc.lineno}" if hasattr(exc, "lineno") else ""
-        raise AnalyzerError(f"{path.name}: not valid JSON ({msg}{where})") from exc
-    records = _find_records(doc)
-    keys = _keys_of(iter(records))
+    """A JSON document, streamed: where the records are, their keys, then the rows.
+
+    Three passes over the file (two when the document is not an object), each
+    with memory flat on any file size; invalid JSON raises in the first two,
+    before any batch is yielded.
+    """
+    place = _find_records(path, encoding)
+    keys = _keys_of(_json_records(path, encoding, place))
     columns = _columns(keys)
     items = (
         (i, r, "" if isinstance(r, dict) else json.dumps(r, ensure_ascii=False))
-        for i, r in enumerate(records, 1)
+        for i, r in enumerate(_json_records(path, encoding, place), 1)
     )
     return RawSource(columns, _records_batches(items, columns, keys, chunksize))
 
