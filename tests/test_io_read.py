@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.io import ReadStats, format_times, iter_comments, read_comments
 
@@ -229,3 +231,15 @@ def test_single_column_file_keeps_commas(tmp_path):
     df = read_comments(path)
     assert df["kommentti"].tolist() == ["Hyvä, kiitos, ihan ok", "lainattu, teksti"]
     assert not df.attrs["rejects"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1))
+def test_mojibake_of_any_text_is_undone_and_correct_text_kept(text):
+    from analyzer.io import fix_mojibake
+
+    broken = text.encode("utf-8").decode("latin-1")  # as Facebook's exports show it
+    assert fix_mojibake(broken) == text
+    assert fix_mojibake("Hyvä päivä, café 👏") == "Hyvä päivä, café 👏"
+    # cp1252 mojibake and mixed text still go through ftfy
+    assert fix_mojibake("Se oli hyvÃ¤ â€” kiitos") == "Se oli hyvä — kiitos"
