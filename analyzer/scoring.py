@@ -390,6 +390,19 @@ class _Run:
         self.meta: dict[str, Any] = {}
         self.t0 = time.perf_counter()
 
+    def _warm_up(self, first: Any) -> _WarmUp | None:
+        """Helpers for the first chunk's words, where they pay (local, forking, big enough)."""
+        # forked helpers only: a spawned one would spend its time importing
+        if self.engine != "local" or self.jobs <= 1 or first is None or not _fork_context():
+            return None
+        texts = first.frame[first.roles.text].tolist()
+        if len(texts) < _WARM_MIN:
+            return None
+        try:
+            return _WarmUp(texts, self.jobs - 1)
+        except OSError:  # cannot fork now: the words are looked up later
+            return None
+
     def frames(self, *, for_file: bool, excel_safe: bool = False) -> Iterator[pd.DataFrame]:
         """Scored chunks, authors pseudonymised; for files also ISO times and safe cells."""
         from analyzer.io import iter_comments
@@ -397,15 +410,7 @@ class _Run:
         chunks = iter_comments(self.source, stats=self.stats, **self.read_options)
         try:
             nxt = next(chunks, None)
-            warm = None
-            # (forked helpers only: a spawned one would spend its time importing)
-            if self.engine == "local" and self.jobs > 1 and nxt is not None and _fork_context():
-                texts = nxt.frame[nxt.roles.text].tolist()
-                if len(texts) >= _WARM_MIN:
-                    try:
-                        warm = _WarmUp(texts, self.jobs - 1)
-                    except OSError:  # cannot fork now: the words are looked up later
-                        warm = None
+            warm = self._warm_up(nxt)
             try:
                 blob, self.meta = _model_blob(self.model)
             except BaseException:

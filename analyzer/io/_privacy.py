@@ -136,27 +136,15 @@ def pseudonymize(values: Iterable[str], salt: str | None = None) -> list[str]:
     key = _Hmac(resolve_salt(salt).encode("utf-8"))
     cache: dict[object, str] = {}
     out: list[str] = []
-    append = out.append
-    get = cache.get
-    inner, outer = key.inner, key.outer
-    nfc = unicodedata.normalize
     for value in values:
-        name = get(value) if isinstance(value, str) else None
+        name = cache.get(value) if isinstance(value, str) else None
         if name is None:
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 name = ""
             else:
-                text = str(value).strip()
-                if text:
-                    # HMAC-SHA256 from the precomputed padded-key states
-                    h = inner.copy()
-                    h.update(nfc("NFC", text).encode("utf-8"))
-                    o = outer.copy()
-                    o.update(h.digest())
-                    name = "user-" + o.digest()[:4].hex()
-                else:
-                    name = ""
+                text = unicodedata.normalize("NFC", str(value).strip())
+                name = "user-" + key.digest(text.encode("utf-8"))[:4].hex() if text else ""
             if isinstance(value, str):
                 cache[value] = name
-        append(name)
+        out.append(name)
     return out

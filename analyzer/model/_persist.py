@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata as md
+import io
 import os
 import tempfile
 import zipfile
@@ -206,26 +207,26 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
             " (run `make model` to train the default model)" if path == default_model_path() else ""
         )
         raise AnalyzerError(f"model file {path} not found{hint}")
-    if not zipfile.is_zipfile(path):
-        raise AnalyzerError(f"refusing {path}: not a skops model file (pickles are never loaded)")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise AnalyzerError(f"cannot read model file {path}: {exc.strerror or exc}") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise AnalyzerError(f"refusing {path}: not a skops model file (pickles are never loaded)")
     cached = cached_model(data)  # this very file, audited and loaded before
     if isinstance(cached, ToneModel):
         return cached
     import skops.io as sio
 
     try:
-        untrusted = sio.get_untrusted_types(file=path)
+        untrusted = sio.get_untrusted_types(data=data)
     except Exception as exc:
         raise AnalyzerError(f"refusing {path}: damaged model file ({exc})") from None
     unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
     if unknown:
         raise AnalyzerError(f"refusing {path}: it contains untrusted types: {', '.join(unknown)}")
     try:
-        obj = sio.load(path, trusted=list(untrusted))
+        obj = sio.loads(data, trusted=list(untrusted))
     except Exception as exc:
         raise AnalyzerError(f"refusing {path}: damaged model file ({exc})") from None
     if not isinstance(obj, dict) or "pipeline" not in obj:
