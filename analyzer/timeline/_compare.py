@@ -11,7 +11,7 @@ from statsmodels.stats.multitest import multipletests
 
 from analyzer.timeline._changepoints import change_points
 from analyzer.timeline._data import timed, tone_classes
-from analyzer.timeline._events import Event, parse_duration
+from analyzer.timeline._events import Event, parse_duration, warn_events
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._segments import Segment, assign_segments, segments
 from analyzer.timeline._stats import diff_test
@@ -233,6 +233,7 @@ def compare(
     classes = tone_classes(scored)
     window = parse_duration(window)
     rows, col, missing = timed(scored, time_col)
+    notes = warn_events(events, rows[col])
     segs = segments(scored, events, window, time_col=col, alpha=alpha)
     seg_id = assign_segments(rows[col], events, window)
     changes = []
@@ -266,4 +267,5 @@ def compare(
         n_missing_time=missing,
         n_outside=int((seg_id < 0).sum()),
         window=None if window is None else str(window),
+        extra={"warnings": notes},
     )
