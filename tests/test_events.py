@@ -172,8 +172,7 @@ def test_cli_compare_takes_a_raw_export_and_typed_events(cli, tmp_path):
     assert [e["label"] for e in out["events"]] == ["Anteeksipyyntö", "2026-03-09 10:00"]
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert lines == [
-        "analyzer: warning: event '2026-03-09 10:00' (2026-03-09 10:00) is after the last "
-        "comment (2026-03-04 11:45)"
+        "analyzer: warning: event '2026-03-09 10:00' is after the last comment (2026-03-04 11:45)"
     ]
 
 

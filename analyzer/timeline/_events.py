@@ -302,12 +302,11 @@ def event_warnings(events: list[Event], times: pd.Series | pd.Index) -> list[str
     out = []
     for e in events:
         when = _label_of(e.time)
+        name = f"event {e.label!r}" if e.label == when else f"event {e.label!r} ({when})"
         if e.time <= first:
-            out.append(
-                f"event {e.label!r} ({when}) is before the first comment ({_label_of(first)})"
-            )
+            out.append(f"{name} is before the first comment ({_label_of(first)})")
         elif e.time > last:
-            out.append(f"event {e.label!r} ({when}) is after the last comment ({_label_of(last)})")
+            out.append(f"{name} is after the last comment ({_label_of(last)})")
     return out
 
 
