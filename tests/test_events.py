@@ -45,6 +45,10 @@ def test_bare_time_and_every_data_time_format():
     assert [to_timestamp(r) for r in raw] == list(data)
 
 
+def test_bare_iso_date_is_local_midnight():
+    assert to_timestamp("2026-03-04").isoformat() == "2026-03-04T00:00:00+02:00"
+
+
 def test_tz_applies_to_naive_event_times():
     ev = parse_events(["4.3.2026 klo 10.00=a"], tz="UTC")[0]
     assert ev.time.isoformat() == "2026-03-04T10:00:00+00:00"
@@ -105,6 +109,9 @@ def test_events_xlsx_with_datetime_cells_and_time_only_file(tmp_path):
         ("Tiedote", "2026-03-04T10:00:00+02:00"),
         ("Anteeksipyyntö", "2026-03-05T09:30:00+02:00"),
     ]
+    frame.loc[2] = [dt.datetime(2026, 3, 6, 12, 0), None]  # an empty label cell
+    frame.to_excel(tmp_path / "events.xlsx", index=False)
+    assert parse_events(path=tmp_path / "events.xlsx")[-1].label == "2026-03-06 12:00"
     only = tmp_path / "only.csv"
     only.write_text("aika\n4.3.2026 klo 10.00\n\n", encoding="utf-8")
     assert [e.label for e in parse_events(path=only)] == ["2026-03-04 10:00"]

@@ -107,6 +107,10 @@ def to_timestamp(value: object, tz: str = DEFAULT_TZ) -> pd.Timestamp:
         value = value.strip()
     if value is None or (isinstance(value, str) and not value) or value is pd.NaT:
         raise AnalyzerError(f"cannot read time {value!r}: it is empty")
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        # io.parse_times reads a bare ISO date's "-DD" as a UTC offset (reported to
+        # the io owners); midnight local time is what an analyst means
+        value = f"{value} 00:00"
     cell = pd.Series([value], dtype=object)
     if isinstance(value, pd.Timestamp | datetime):
         cell = pd.Series(pd.DatetimeIndex([value]))
@@ -190,6 +194,13 @@ def _header_roles(columns: list[str]) -> dict[str, str]:
     return found
 
 
+def _cell(value: object) -> str:
+    """A label or kind cell as stripped text (empty for a missing cell)."""
+    return (
+        "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+    )
+
+
 def _from_file(path: str | Path, tz: str) -> list[Event]:
     """Events from a CSV/TSV/XLSX/JSON file, read by :mod:`analyzer.io`'s own readers.
 
@@ -218,8 +229,8 @@ def _from_file(path: str | Path, tz: str) -> list[Event]:
             when = row[roles["time"]]
             if when is None or (isinstance(when, str) and not when.strip()) or pd.isna(when):
                 continue
-            label = str(row[roles["label"]] or "").strip() if "label" in roles else ""
-            kind = str(row[roles["kind"]] or "").strip() if "kind" in roles else ""
+            label = _cell(row[roles["label"]]) if "label" in roles else ""
+            kind = _cell(row[roles["kind"]]) if "kind" in roles else ""
             try:
                 ts = to_timestamp(when, tz)
             except AnalyzerError as exc:
