@@ -89,7 +89,7 @@ def read_or_score(
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "raw.csv"
-    >>> _ = p.write_text("aika;kommentti\n4.3.2026 klo 10.00;Hävetkää!\n", encoding="utf-8")
+    >>> _ = p.write_text("aika;kommentti\\n4.3.2026 klo 10.00;Hävetkää!\\n", encoding="utf-8")
     >>> read_or_score(p)["tone"].tolist()
     ['criticism']
     """
