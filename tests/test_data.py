@@ -22,16 +22,21 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import cohen_kappa_score
 
 from analyzer.data import (
+    CONTRAST_CATEGORIES,
+    CONTRAST_COLUMNS,
+    CONTRAST_VARIATIONS,
     CORPUS_COLUMNS,
     LABELS,
     PHASES,
     data_dir,
     load_blind,
+    load_contrast,
     load_corpus,
     load_demo,
     load_demo_events,
     load_demo_gold,
 )
+from analyzer.errors import AnalyzerError
 
 DEMO_COLUMNS = ["comment_id", "author", "timestamp", "likes", "text"]
 DEMO_OUTPUTS = ("demo_thread.csv", "demo_events.csv", "demo_gold.csv")
@@ -46,6 +51,9 @@ MAX_NEAR_DUP_SHARE = 0.01
 MAX_OPENING_SHARE = 0.01
 MIN_SECOND_PASS = 300
 MIN_KAPPA = 0.6
+MIN_CONTRAST = 300
+MIN_PAIRS = 120
+MIN_PER_CATEGORY = 12
 
 
 def _key(text: str) -> str:
@@ -278,3 +286,76 @@ def test_blind_thread(corpus: pd.DataFrame) -> None:
     # the tone moves with the phases, as in a real thread
     shares = pd.crosstab(blind["phase"], blind["label"], normalize="index")
     assert shares.loc["apology", "understanding"] > 2 * shares.loc["explanation", "understanding"]
+
+
+# --- contrast set ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def contrast() -> pd.DataFrame:
+    return load_contrast()
+
+
+def test_contrast_schema(contrast: pd.DataFrame) -> None:
+    with open(data_dir() / "contrast.csv", encoding="utf-8", newline="") as f:
+        assert next(csv.reader(f)) == list(CONTRAST_COLUMNS)
+    assert list(contrast.columns) == list(CONTRAST_COLUMNS)
+    assert len(contrast) >= MIN_CONTRAST
+    assert contrast["id"].is_unique and contrast["id"].str.fullmatch(r"c\d{4}").all()
+    assert set(contrast["kind"]) == {"pair", "hard"}
+    assert set(contrast["label"]) == set(LABELS)
+    assert set(contrast["scenario"]) == set(load_corpus()["scenario"])
+    assert (contrast["text"].str.strip() != "").all()
+    assert not contrast["text"].duplicated().any()  # exact text; case variants are pairs
+
+
+def test_contrast_pairs(contrast: pd.DataFrame) -> None:
+    pairs = contrast[contrast["kind"] == "pair"]
+    assert (pairs["category"] == "").all()
+    assert pairs["pair"].str.fullmatch(r"p\d{3}").all()
+    assert set(pairs["variation"]) == set(CONTRAST_VARIATIONS)
+    groups = pairs.groupby("pair")
+    assert len(groups) >= MIN_PAIRS
+    assert (groups["variation"].apply(lambda v: (v == "base").sum()) == 1).all()
+    assert (groups.size() >= 2).all()
+    assert (groups["label"].nunique() == 1).all()
+    assert (groups["scenario"].nunique() == 1).all()
+    # spread: every label about a third of the pairs, every variation used often
+    base = pairs[pairs["variation"] == "base"]["label"].value_counts(normalize=True)
+    assert (base.between(0.28, 0.39)).all(), base.to_dict()
+    variants = pairs.loc[pairs["variation"] != "base", "variation"].value_counts()
+    assert (variants >= 18).all(), variants.to_dict()
+    # each variant differs from its base comment (and only in surface form)
+    texts = pairs.set_index(["pair", "variation"])["text"]
+    for (pair, variation), text in texts.items():
+        if variation != "base":
+            assert text != texts[(pair, "base")], pair
+
+
+def test_contrast_hard_cases(contrast: pd.DataFrame) -> None:
+    hard = contrast[contrast["kind"] == "hard"]
+    assert (hard["pair"] == "").all() and (hard["variation"] == "").all()
+    counts = hard["category"].value_counts()
+    assert set(counts.index) == set(CONTRAST_CATEGORIES)
+    assert (counts >= MIN_PER_CATEGORY).all(), counts.to_dict()
+    labels = hard.groupby("category")["label"].agg(set)
+    # the new guideline rule: management blamed, staff defended -> criticism
+    assert labels["staff_defended_management_blamed"] == {"criticism"}
+    for category in ("sarcasm_unmarked", "stance_tag", "reply_to_commenter", "english", "swedish"):
+        assert len(labels[category]) >= 2, category  # mixed labels where the category allows
+    assert hard.loc[hard["category"] == "stance_tag", "text"].str.startswith("@").all()
+
+
+def test_contrast_texts_new(contrast: pd.DataFrame, corpus: pd.DataFrame) -> None:
+    corpus_keys = set(corpus["text"].map(_key))
+    shared = [t for t in contrast["text"] if _key(t) in corpus_keys]
+    assert not shared
+    blind_keys = set(load_blind()["text"].map(_key)) | set(load_demo()["text"].map(_key))
+    assert not [t for t in contrast["text"] if _key(t) in blind_keys]
+
+
+def test_load_contrast_kind() -> None:
+    assert set(load_contrast("pair")["kind"]) == {"pair"}
+    assert set(load_contrast("hard")["kind"]) == {"hard"}
+    with pytest.raises(AnalyzerError):
+        load_contrast("pairs")
