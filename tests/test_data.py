@@ -156,7 +156,30 @@ def test_three_word_openings_rare(corpus: pd.DataFrame) -> None:
     assert count / len(corpus) <= MAX_OPENING_SHARE, (opening, count)
 
 
-# --- second annotation -------------------------------------------------------------------
+# --- second annotation and relabels ------------------------------------------------------
+
+
+def _relabels() -> pd.DataFrame:
+    """All later label corrections (``annotation/relabel_*.csv``: id, old, new, reason)."""
+    files = sorted((data_dir() / "annotation").glob("relabel_*.csv"))
+    frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in files]
+    return pd.concat(frames, ignore_index=True).set_index("id")
+
+
+def test_relabels_well_formed(corpus: pd.DataFrame) -> None:
+    relabel = _relabels()
+    assert list(relabel.columns) == ["old", "new", "reason"]
+    assert relabel.index.is_unique and relabel.index.isin(corpus["id"]).all()
+    assert set(relabel["old"]) | set(relabel["new"]) <= set(LABELS)
+    assert (relabel["old"] != relabel["new"]).all()
+    assert (relabel["reason"].str.len() > 10).all()
+    # December 2026: management blamed while front-line staff are defended -> criticism
+    dec = pd.read_csv(data_dir() / "annotation" / "relabel_2026-12.csv", dtype=str)
+    assert len(dec) >= 10 and set(dec["new"]) == {"criticism"}
+    for example in ("ravintola-0064", "ravintola-0112", "ravintola-0139", "mainos-0182"):
+        assert example in set(dec["id"])
+    labels = corpus.set_index("id")["label"]
+    assert labels["ravintola-0032"] == labels["junat-0290"] == "criticism"
 
 
 @pytest.fixture(scope="module")
@@ -167,10 +190,14 @@ def first_and_second(corpus: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     adjudication = pd.read_csv(folder / "adjudication.csv", dtype=str, keep_default_na=False)
     assert second["id"].is_unique
     assert second["id"].isin(corpus["id"]).all()
-    labels = corpus.set_index("id")["label"]
+    # the labels at the time of the study: later relabels (relabel_*.csv) undone
+    relabel = _relabels()
+    labels = corpus.set_index("id")["label"].copy()
+    assert (labels[relabel.index] == relabel["new"]).all()  # the corpus holds the new label
+    labels[relabel.index] = relabel["old"]
     first = labels.loc[second["id"]].copy()
     for row in adjudication.itertuples():
-        assert labels[row.id] == row.final  # the corpus holds the adjudicated label
+        assert labels[row.id] == row.final  # the corpus held the adjudicated label
         first[row.id] = row.label_a
     return first, second.set_index("id")["label_b"].loc[first.index]
 
