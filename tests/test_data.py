@@ -156,6 +156,43 @@ def test_three_word_openings_rare(corpus: pd.DataFrame) -> None:
     assert count / len(corpus) <= MAX_OPENING_SHARE, (opening, count)
 
 
+# --- writing-habit cues (issue #13) ------------------------------------------------------
+
+
+def _final_period(text: str) -> bool:
+    text = text.strip()
+    return text.endswith(".") and not text.endswith("..")
+
+
+def test_final_period_does_not_predict_the_label(corpus: pd.DataFrame) -> None:
+    shares = corpus.groupby("label")["text"].agg(lambda t: t.map(_final_period).mean())
+    assert shares.max() - shares.min() <= 0.05, shares.to_dict()
+
+
+def test_cue_openers_and_tags_spread_over_labels(corpus: pd.DataFrame) -> None:
+    text = corpus["text"].str.strip()
+    cues = {
+        "@-tag": text.str.contains("@"),
+        "Onko/Onks opener": text.str.lower().str.match(r"onko?s?\b"),
+        "Ja opener": text.str.lower().str.match(r"ja\b"),
+        "Kiitos opener": text.str.lower().str.match(r"kiitos\b"),
+        "15 characters or fewer": text.str.len() <= 15,
+    }
+    for name, mask in cues.items():
+        labels = corpus.loc[mask, "label"].value_counts(normalize=True)
+        assert set(labels.index) == set(LABELS), name  # every cue occurs with every label
+        assert labels.max() <= 0.70, (name, labels.to_dict())
+
+
+def test_punctuation_edits_recorded(corpus: pd.DataFrame) -> None:
+    edits = pd.read_csv(data_dir() / "annotation" / "punctuation_2026-12.csv", dtype=str)
+    assert list(edits.columns) == ["id", "change"] and edits["id"].is_unique
+    text = corpus.set_index("id")["text"].loc[edits["id"]].map(_final_period)
+    added = (edits["change"] == "final period added").to_numpy()
+    assert set(edits["change"]) == {"final period added", "final period removed"}
+    assert text[added].all() and not text[~added].any()
+
+
 # --- second annotation and relabels ------------------------------------------------------
 
 
