@@ -24,7 +24,13 @@ from analyzer.errors import AnalyzerError
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
 from analyzer.model._pipeline import ToneModel, build_pipeline
 
-__all__ = ["classification_figures", "cross_validate", "evaluate", "train"]
+__all__ = [
+    "classification_figures",
+    "cross_validate",
+    "evaluate",
+    "heldout_predictions",
+    "train",
+]
 
 
 def _check(
@@ -139,6 +145,8 @@ def cross_validate(
     With ``groups``, every group is held out as a whole: leave-one-group-out
     when there are at most 20 groups, else ``GroupKFold(cv)``; figures per
     group are added under ``per_group``. Without groups, stratified K-fold.
+    The out-of-fold predictions themselves are under ``heldout``
+    (see :func:`heldout_predictions`).
 
     Examples
     --------
@@ -169,6 +177,7 @@ def cross_validate(
     labels_sorted = sorted(set(y.tolist()))
     out = classification_figures(y, proba, labels_sorted)
     out["scheme"] = scheme
+    out["heldout"] = heldout_predictions(y, proba, labels_sorted, g)
     if g is not None:
         out["per_group"] = {}
         for name in sorted(set(g.tolist())):
@@ -176,6 +185,38 @@ def cross_validate(
             fig = classification_figures(y[m], proba[m], labels_sorted)
             out["per_group"][name] = {"n": fig["n"], "macro_f1": fig["macro_f1"]}
     out["seconds"] = round(time.perf_counter() - t0, 1)
+    return out
+
+
+def heldout_predictions(
+    y: np.ndarray, proba: np.ndarray, labels: Sequence[str], groups: np.ndarray | None
+) -> dict[str, Any]:
+    """Out-of-fold predictions in the compact form a model file keeps (no texts).
+
+    ``y`` and ``groups`` as codes into ``labels`` and ``group_names``; ``proba``
+    rounded to 4 decimals. Quantification (:mod:`analyzer.timeline._quantify`)
+    estimates its correction from them.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> h = heldout_predictions(np.array(["b", "a"]), np.array([[0.3, 0.7], [0.6, 0.4]]),
+    ...                         ["a", "b"], None)
+    >>> h["y"].tolist(), h["proba"].shape, h["groups"] is None
+    ([1, 0], (2, 2), True)
+    """
+    pos = {c: i for i, c in enumerate(labels)}
+    out: dict[str, Any] = {
+        "labels": list(labels),
+        "y": np.array([pos[str(v)] for v in y], dtype=np.int16),
+        "proba": np.round(np.asarray(proba, dtype=float), 4),
+        "groups": None,
+        "group_names": None,
+    }
+    if groups is not None:
+        names, codes = np.unique(np.asarray(groups, dtype=str), return_inverse=True)
+        out["groups"] = codes.astype(np.int16)
+        out["group_names"] = names.tolist()
     return out
 
 
@@ -192,7 +233,8 @@ def train(
 
     Works with any label set (e.g. ``positive``/``negative``). The returned
     model carries metadata: labels, training-data hash, library versions,
-    parameters and the cross-validation figures (``meta["cv"]``).
+    parameters, the cross-validation figures (``meta["cv"]``) and the
+    out-of-fold predictions (``meta["heldout"]``, see :func:`heldout_predictions`).
 
     Parameters
     ----------
@@ -228,6 +270,8 @@ def train(
         meta["cv"] = cross_validate(
             texts, y, groups=groups, cv=cv, random_state=random_state, **params
         )
+        # out-of-fold predictions, for correcting tone shares (analyzer.timeline._quantify)
+        meta["heldout"] = meta["cv"].pop("heldout")
     t0 = time.perf_counter()
     pipe = build_pipeline(random_state=random_state, **params).fit(texts, y)
     meta["fit_seconds"] = round(time.perf_counter() - t0, 1)
