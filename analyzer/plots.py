@@ -38,7 +38,8 @@ _TEXT = {
         "lemma_x": "Muutos kommenttien osuudessa (%-yks.)",
         "per_bin": "kommenttia / {f}",
         "counted": "laskettu (ennustetut luokat)",
-        "corrected_note": "osuudet korjattu luokittelijan virheiden mukaan ({m}); katkoviiva = laskettu",
+        "corrected_note": "osuudet korjattu luokittelijan virheiden mukaan ({m}); "
+        "katkoviiva = laskettu",
         "corrected_bar_note": "palkit: korjatut osuudet ({m}); ◆ = laskettu",
     },
     "en": {

@@ -98,7 +98,7 @@ def _clip(p: np.ndarray) -> np.ndarray:
 
 
 def solve_adjustment(m: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Shares ``p`` on the simplex minimising ``||M p - q||`` (then clipped to [0, 1], summing to 1).
+    """Shares ``p`` on the simplex minimising ``||M p - q||`` (clipped to [0, 1], summing to 1).
 
     Examples
     --------
@@ -242,6 +242,20 @@ class Heldout:
         groups = None if h.get("groups") is None else np.asarray(h["groups"], dtype=int)
         names = h.get("group_names")
         return cls([str(c) for c in h["labels"]], y, proba, groups, names and list(names))
+
+    def reorder(self, labels: Sequence[str]) -> Heldout:
+        """The same predictions with the classes in the order of ``labels`` (the same set)."""
+        labels = [str(c) for c in labels]
+        if labels == self.labels:
+            return self
+        if sorted(labels) != sorted(self.labels):
+            raise AnalyzerError(
+                f"the comments were scored with classes {', '.join(labels)}, "
+                f"but the model's are {', '.join(self.labels)}: use the model that scored them"
+            )
+        cols = [self.labels.index(c) for c in labels]
+        code = np.argsort(cols)  # old class index -> new
+        return Heldout(labels, code[self.y], self.proba[:, cols], self.groups, self.group_names)
 
     def subset(self, mask: np.ndarray) -> Heldout:
         """The held-out predictions where ``mask`` is True."""
@@ -566,8 +580,7 @@ def resolve_quantifier(
 
         meta = load_model(model).meta
     try:
-        q = Quantifier.from_meta(meta, method)
-        q.check_labels(list(classes))
+        q = Quantifier(Heldout.from_meta(meta).reorder(classes), method)
     except AnalyzerError as exc:
         why = f"counted shares, not corrected: {exc}"
         warnings.warn(why, QuantificationWarning, stacklevel=3)
