@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-import pandas as pd
 import time
 from pathlib import Path
+
+import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
