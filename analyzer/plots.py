@@ -300,7 +300,8 @@ def plot_segments(result, *, lang: str = "fi", title: str | None = None) -> Figu
         ax.errorbar(
             pos,
             share,
-            yerr=[share - lo, hi - share],
+            # a bootstrap interval need not contain its point estimate: never a negative bar
+            yerr=[np.clip(share - lo, 0, None), np.clip(hi - share, 0, None)],
             fmt="none",
             ecolor="black",
             capsize=3,
