@@ -38,9 +38,8 @@ _TEXT = {
         "lemma_x": "Muutos kommenttien osuudessa (%-yks.)",
         "per_bin": "kommenttia / {f}",
         "counted": "laskettu (ennustetut luokat)",
-        "corrected_note": "osuudet korjattu luokittelijan virheiden mukaan ({m}); "
-        "katkoviiva = laskettu",
-        "corrected_bar_note": "palkit: korjatut osuudet ({m}); ◆ = laskettu",
+        "corrected_note": "korjattu ({m});\nkatkoviiva = laskettu",
+        "corrected_bar_note": "palkit: korjattu ({m})",
     },
     "en": {
         "criticism": "criticism",
@@ -57,8 +56,8 @@ _TEXT = {
         "lemma_x": "Change in share of comments (percentage points)",
         "per_bin": "comments / {f}",
         "counted": "counted (predicted labels)",
-        "corrected_note": "shares corrected for the model's errors ({m}); dashed = counted",
-        "corrected_bar_note": "bars: corrected shares ({m}); ◆ = counted",
+        "corrected_note": "corrected ({m});\ndashed = counted",
+        "corrected_bar_note": "bars: corrected ({m})",
     },
 }
 _COLORS = {"criticism": "#c0392b", "understanding": "#2e86c1", "neutral": "#7f8c8d"}
@@ -217,10 +216,15 @@ def plot_tone_timeline(
     ax.set_xlabel(text["time"])
     _time_axis(ax, tz, lang)
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=9)
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=True,
+        fontsize=9,
+        title=text["corrected_note"].format(m=method.upper()) if corrected else None,
+        title_fontsize=8,
+    )
     ax.set_title(title or text["tone_title"])
-    if corrected:
-        fig.text(0.01, 0.005, text["corrected_note"].format(m=method.upper()), fontsize=8)
     return fig
 
 
@@ -326,10 +330,13 @@ def plot_segments(result, *, lang: str = "fi", title: str | None = None) -> Figu
     ax.yaxis.set_major_formatter(lambda v, _pos: f"{v * 100:.0f} %")
     ax.set_ylabel(text["share"])
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=9, loc="upper right")
+    ax.legend(
+        fontsize=9,
+        loc="upper right",
+        title=text["corrected_bar_note"].format(m=method.upper()) if corrected else None,
+        title_fontsize=8,
+    )
     ax.set_title(title or text["segments_title"])
-    if corrected:
-        fig.text(0.01, 0.005, text["corrected_bar_note"].format(m=method.upper()), fontsize=8)
     return fig
 
 
