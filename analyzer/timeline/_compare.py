@@ -190,7 +190,10 @@ class CompareResult:
             lines.append(f"  event {sk['event']} left out: {sk['reason']}")
         lines.append("")
         if self.change_points:
-            lines.append("Change points found from the data alone")
+            lines.append(
+                "Change points found from the data alone"
+                + (" (shares of predicted labels, not corrected)" if corrected else "")
+            )
             for cp in self.change_points:
                 moves = ", ".join(
                     f"{c} {_pct(cp['before'][c])}→{_pct(cp['after'][c])}" for c in self.classes
