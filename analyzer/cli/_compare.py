@@ -31,14 +31,55 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
         "--window", help="limit each segment to this long around its event, e.g. 48h"
     )
     parser.add_argument("--time-col", help="name of the time column")
+    add_shares_argument(parser)
+
+
+def add_shares_argument(parser: argparse.ArgumentParser) -> None:
+    """``--shares corrected|counted`` (shared by compare, report and demo)."""
+    parser.add_argument(
+        "--shares",
+        choices=("corrected", "counted"),
+        default="corrected",
+        help="tone shares corrected for the classifier's errors, with the counted ones beside "
+        "them (default), or only counted (share of predicted labels)",
+    )
+
+
+def quantification_warnings():
+    """A context that prints quantification warnings as one line on stderr, not a traceback."""
+    import contextlib
+    import sys
+    import warnings
+
+    from analyzer.timeline._quantify import QuantificationWarning
+
+    @contextlib.contextmanager
+    def ctx():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", QuantificationWarning)
+            try:
+                yield
+            finally:
+                seen = set()
+                for w in caught:
+                    msg = str(w.message)
+                    if issubclass(w.category, QuantificationWarning) and msg not in seen:
+                        seen.add(msg)
+                        print(f"analyzer: warning: {msg}", file=sys.stderr)
+
+    return ctx()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scored", help="comments file, scored or not (scored first if needed)")
     add_event_arguments(parser)
     parser.add_argument("--text-col", help="name of the text column (when scoring)")
-    parser.add_argument("--model", help="model file when scoring (default: the bundled model)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--model",
+        help="the model that scored the file (its held-out predictions correct the shares; "
+        "default: the bundled model)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +89,15 @@ def run(args: argparse.Namespace) -> int:
     from analyzer.timeline import compare
 
     scored, events = read_inputs(args, args.scored)
-    result = compare(scored, events, window=args.window, time_col=args.time_col)
+    with quantification_warnings():
+        result = compare(
+            scored,
+            events,
+            window=args.window,
+            time_col=args.time_col,
+            shares=args.shares,
+            model=args.model,
+        )
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
