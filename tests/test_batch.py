@@ -11,10 +11,19 @@ import pytest
 
 from analyzer.io._csvtext import csv_rows
 from analyzer.model import CommentVectorizer
-from analyzer.text import lookup, normalize, tokenize
-from analyzer.text._features import context_feature
-from analyzer.text._lemmatize import CONTEXT
-from analyzer.text._tokenize import tokenize_normalized
+from analyzer.text import (
+    CONTEXT,
+    choose,
+    is_clean,
+    lookup,
+    negation_scope,
+    normalize,
+    piece_tokens,
+    split_pieces,
+    tokenize,
+)
+from analyzer.text._context import _choose
+from analyzer.text._normalize import squeeze_elongations
 
 ODD = [
     "",
@@ -74,8 +83,8 @@ def test_batch_transform_is_the_per_comment_matrix(corpus, params):
         _same(vec.transform(part), vec._fit_transform(part, fit=False, per_comment=True))
 
 
-def test_context_choice_sees_only_its_window(corpus):
-    """``CONTEXT`` must cover what ``_choose`` looks at (the batch path caches by it)."""
+def test_context_covers_what_the_choice_looks_at(corpus):
+    """``choose`` shows ``_choose`` only ``CONTEXT``: that is all it needs."""
     before, after = CONTEXT
     checked = 0
     for text in corpus:
@@ -84,11 +93,30 @@ def test_context_choice_sees_only_its_window(corpus):
         for i, e in enumerate(entries):
             if e.feature is not None:
                 continue
-            lo, hi = max(0, i - before), min(len(toks), i + after + 1)
-            window = context_feature(i - lo, toks[lo:hi], entries[lo:hi])
-            assert window == context_feature(i, toks, entries), (text, i)
+            # the whole comment, not just the window
+            assert choose(i, toks, entries) == _choose(e, i, toks, entries), (text, i)
             checked += 1
     assert checked > 100
+    assert before >= 1 and after >= 1
+
+
+def test_negation_scope_of_many_comments_is_that_of_each(corpus):
+    flags = [[lookup(t).flags for t in tokenize(text)] for text in corpus[:500]]
+    lengths = np.array([len(f) for f in flags])
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    together = negation_scope(np.concatenate([np.array(f, dtype=np.int64) for f in flags]), starts)
+    alone = np.concatenate([negation_scope(f) for f in flags])
+    assert together.tolist() == alone.tolist()
+    assert 50 < together.sum() < len(together)  # the corpus has negated words
+
+
+def test_clean_texts_normalise_piece_by_piece(corpus):
+    clean = [t for t in corpus if is_clean(t)]
+    assert 0 < len(clean) < len(corpus) + len(ODD)
+    for text in [*clean, "Ihaaaan  kivaa", "  x  "]:
+        if is_clean(text):
+            assert normalize(text) == " ".join(squeeze_elongations(p) for p in text.split())
+    assert not any(is_clean(t) for t in ["a\tb", "KylpylÃ¤ssÃ¤", "e\u0301", "a\u200eb"])
 
 
 def test_pieces_tokenise_like_the_whole_text(corpus):
@@ -113,10 +141,13 @@ def test_pieces_tokenise_like_the_whole_text(corpus):
         "aaa",
     ]
     fuzz = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
-    for text in corpus + fuzz:
-        norm = normalize(text)
-        if norm.isprintable():
-            assert [t for p in norm.split() for t in tokenize_normalized(p)] == tokenize(text)
+    texts = corpus + fuzz + [t for t in ODD if isinstance(t, str)]
+    pieces, counts, changed = split_pieces(texts)
+    ends = np.cumsum(counts)
+    for k, text in enumerate(texts):
+        mine = pieces[ends[k] - counts[k] : ends[k]]
+        assert [t for p in mine for t in piece_tokens(p)] == tokenize(text), text
+    assert changed == [k for k, t in enumerate(texts) if not is_clean(t)]
 
 
 def test_csv_rows_are_pandas_bytes():

@@ -1,22 +1,24 @@
 """Batch transform of a fitted :class:`~analyzer.model.CommentVectorizer`, array by array.
 
 The text work of a comment is done once per *distinct* piece of text, not per
-occurrence: a normalised comment is split at its spaces, each distinct piece
-is tokenised once (:func:`analyzer.text._tokenize.tokenize_normalized`), each
-distinct token gets an integer id and a record (its lemma feature, negation
-flags, compound parts and character n-gram columns), and a chunk of comments
-becomes one flat array of token ids. The feature matrices are then built with
-numpy and scipy from those ids:
+occurrence: a comment is split into space-separated pieces
+(:func:`analyzer.text.split_pieces`), each distinct piece is tokenised once
+(:func:`analyzer.text.piece_tokens`), each distinct token gets an integer id
+and a record (its lemma feature, negation flags, compound parts and character
+n-gram columns), and a chunk of comments becomes one flat array of token ids.
+The feature matrices are then built with numpy and scipy from those ids:
 
 * lemma block: feature ids per token (context-dependent lemmas chosen with
-  :func:`analyzer.text._features.context_feature`, negation scope found with
-  running maxima), compound parts appended per comment, unigram columns from a
-  table, bigram columns from a sorted table of the vocabulary's bigrams keyed
-  by pairs of feature ids, counts by one ``np.unique``;
+  :func:`analyzer.text.context_feature`, negation scope by
+  :func:`analyzer.text.negation_scope` over all comments at once), compound
+  parts appended per comment, unigram columns from a table, bigram
+  columns from a sorted table of the vocabulary's bigrams keyed by pairs of
+  feature ids, counts by one ``np.unique``;
 * character block: the comment × token count matrix times the token ×
   n-gram count matrix, computed transposed so that the conversion back gives
   rows with sorted columns;
-* style block: per distinct piece, summed over each comment's pieces.
+* style block: per distinct piece (:func:`analyzer.model._style.piece_style`),
+  summed over each comment's pieces.
 
 Every matrix is the one the per-comment code of ``CommentVectorizer``
 produces: same columns in the same (sorted) order, same counts; so TF-IDF,
@@ -28,7 +30,6 @@ memory stays flat on any amount of text.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from itertools import repeat
 from typing import Any
@@ -37,12 +38,17 @@ import numpy as np
 import scipy.sparse as sp
 
 from analyzer.model._polarity import feature_valences
-from analyzer.model._style import piece_style, style_rows
-from analyzer.text import NEG_PREFIX, NEG_SCOPE, lookup, normalize
-from analyzer.text._features import context_feature
-from analyzer.text._lemmatize import CONTEXT, NEGATOR, SCOPE_END, WORD
-from analyzer.text._normalize import squeeze_elongations
-from analyzer.text._tokenize import tokenize_normalized
+from analyzer.model._style import piece_style
+from analyzer.text import (
+    CONTEXT,
+    NEG_PREFIX,
+    context_feature,
+    lookup,
+    negation_scope,
+    piece_is_raw,
+    piece_tokens,
+    split_pieces,
+)
 
 __all__ = ["BatchTables"]
 
@@ -220,15 +226,9 @@ class BatchTables:
         self._chars_done = len(self.tok_str)
 
     def _add_piece(self, key: str) -> int:
-        # A key is a piece of a raw comment that normalize() would change only by
-        # squeezing elongations; "\x00" + a piece of a normalised comment; or
-        # "\n" + a whole normalised comment with white space other than spaces.
-        if key[:1] in ("\x00", "\n"):
-            toks = tokenize_normalized(key[1:])
-            style = (0, 0, 0)  # such comments get their style from the raw text
-        else:
-            toks = tokenize_normalized(squeeze_elongations(key))
-            style = piece_style(key)
+        toks = piece_tokens(key)
+        # pieces of a normalised text: their comments get the style of the raw text
+        style = piece_style(key) if piece_is_raw(key) else (0, 0, 0)
         get = self.tok_id.get
         ids = []
         for t in toks:
@@ -283,36 +283,13 @@ class BatchTables:
 
     # -- one chunk ----------------------------------------------------------------
     def tokenize(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Token ids of all texts concatenated, each text's offsets into them, style rows.
+        """Token ids of all texts concatenated, each text's offsets into them, style sums.
 
         The tokens are those of :func:`analyzer.text.tokenize` of each text; the
-        style rows those of :func:`analyzer.model._style.style_row` (without the
-        last columns that need the tokens: ``log_length`` and ``mention`` are 0).
+        style sums the columns ``n_emoji, n_caps, flags`` of
+        :func:`analyzer.model._style.piece_style` of each text.
         """
-        pieces: list[str] = []
-        counts: list[int] = []
-        raw: list[int] = []  # texts whose style must come from the raw text
-        add = pieces.extend
-        is_nfc = unicodedata.is_normalized
-        for k, text in enumerate(texts):
-            if text.isprintable() and (
-                text.isascii()
-                or ("Ã" not in text and "â" not in text and "Â" not in text and is_nfc("NFC", text))
-            ):
-                # normalize() would only drop spaces and squeeze elongations
-                ps = text.split()
-                add(ps)
-                counts.append(len(ps))
-                continue
-            raw.append(k)
-            norm = normalize(text)
-            if norm.isprintable():  # then a space is its only white space
-                ps = ["\x00" + p for p in norm.split()]
-                add(ps)
-                counts.append(len(ps))
-            else:
-                pieces.append("\n" + norm)
-                counts.append(1)
+        pieces, counts, changed = split_pieces(texts)
         get = self.piece_id.get
         pids = list(map(get, pieces, repeat(-1)))
         for k, p in enumerate(pids):
@@ -338,11 +315,9 @@ class BatchTables:
         for bit in (1, 2, 4, 8, 16):
             has = np.bincount(piece_doc, weights=(ps[:, 2] & bit) != 0, minlength=n) > 0
             flags |= np.where(has, bit, 0)
-        for k in raw:
+        for k in changed:
             n_emoji[k], n_caps[k], flags[k] = piece_style(texts[k])
-        zeros = np.zeros(n, dtype=np.int64)
-        style = style_rows(n_emoji, n_caps, flags, zeros, zeros)
-        return tids, ptr, style
+        return tids, ptr, np.column_stack([n_emoji, n_caps, flags])
 
     def lemma_features(
         self, tids: np.ndarray, ptr: np.ndarray, negation: bool
@@ -362,20 +337,7 @@ class BatchTables:
         if len(todo):  # words whose lemma depends on the neighbours
             feats[todo] = self._choices(tids, todo, ptr[doc[todo]], ptr[doc[todo] + 1])
         if negation and n:
-            flags = a["flags"][tids]
-            neg = (flags & NEGATOR) != 0
-            end = ((flags & SCOPE_END) != 0) & ~neg
-            idx = np.arange(n, dtype=np.int64)
-            last_neg = np.maximum.accumulate(np.where(neg, idx, -1))
-            last_end = np.maximum.accumulate(np.where(end, idx, -1))
-            scoped = np.flatnonzero(
-                ~neg
-                & ~end
-                & ((flags & WORD) != 0)
-                & (last_neg >= ptr[doc])
-                & (idx - last_neg <= NEG_SCOPE)
-                & (last_end < last_neg)
-            )
+            scoped = np.flatnonzero(negation_scope(a["flags"][tids], ptr[doc]))
             if len(scoped):
                 feats[scoped] = self._negated(feats[scoped])
         return feats, doc
@@ -450,9 +412,9 @@ class BatchTables:
     ) -> list[int]:
         """Feature ids of the ambiguous tokens ``tids[at]``, chosen by their neighbours.
 
-        :func:`~analyzer.text._features.context_feature` sees the tokens of the
-        comment within :data:`~analyzer.text._lemmatize.CONTEXT` of the word,
-        and its choice is cached by their ids.
+        :func:`~analyzer.text.context_feature` sees only the tokens of the
+        comment within :data:`~analyzer.text.CONTEXT` of the word, so its
+        choice is cached by their ids.
         """
         before, after = CONTEXT
         n = len(tids)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.model._features import CommentVectorizer, _char_grams
+from analyzer.model._features import CommentVectorizer
 from analyzer.model._pipeline import ToneModel
 
 __all__ = ["Explanation", "explain", "top_features"]
@@ -112,14 +112,9 @@ def explain(
             else:
                 contrib[str(names[j])] = contrib.get(str(names[j]), 0.0) + push
         if char_push:
-            lo, hi = vec.char_ngram_range
-            index = vec._index("char")
-            words = vec._words(text)
+            per_word = vec.char_columns(text)
             counts: dict[int, int] = {}
-            per_word = []
-            for w in words:
-                js = [index[g] + char_start for g in _char_grams(w, lo, hi) if g in index]
-                per_word.append((w, js))
+            for _, js in per_word:
                 for j in js:
                     counts[j] = counts.get(j, 0) + 1
             for w, js in per_word:

@@ -45,21 +45,10 @@ from analyzer.model._polarity import (
     polarity_row,
     polarity_rows,
 )
-from analyzer.model._style import style_row, style_rows
+from analyzer.model._style import STYLE_FEATURES, piece_style, style_rows
 from analyzer.text import token_features, tokenize
 
 __all__ = ["STYLE_FEATURES", "CommentVectorizer"]
-
-#: names of the style columns, in order
-STYLE_FEATURES = (
-    "emoji",
-    "exclaim_run",
-    "question_run",
-    "caps_words",
-    "log_length",
-    "mention",
-    "ellipsis",
-)
 
 _CHAR_CACHE_LIMIT = 500_000
 _BATCH_LOCK = threading.Lock()
@@ -176,33 +165,63 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     # -- analysis of one document --------------------------------------------
     def _analyse(
         self, texts: list[str]
-    ) -> tuple[list[list[str]], list[list[str]], list[list[float]]]:
-        """Lemma n-grams, lower-cased tokens and dense rows (style, polarity) of each text.
+    ) -> tuple[list[list[str]], list[list[str]], np.ndarray | None, list[list[float]]]:
+        """Lemma n-grams, lower-cased tokens, style block and polarity rows of each text.
 
         Each text is tokenised once.
         """
         grams: list[list[str]] = []
         words: list[list[str]] = []
-        dense: list[list[float]] = []
+        polarity: list[list[float]] = []
+        style_parts: list[tuple[int, int, int, int, bool]] = []
         wr = self.word_ngram_range
         style = bool(self.style_weight)
         pw = self.polarity_weight
         lex = polarity_lexicon() if pw else None
         for text in texts:
             toks = tokenize(text)
-            row: list[float] = style_row(text, toks) if style else []
+            if style:
+                style_parts.append((*piece_style(text), len(toks), "<user>" in toks))
             if wr is not None or pw:
                 feats = token_features(toks, negation=self.negation, compounds=self.compounds)
                 if wr is not None:
                     grams.append(_word_grams(feats, wr[0], wr[1]))
                 if pw:
-                    row.extend(polarity_row(feats[: len(toks)], lex))
+                    polarity.append(polarity_row(feats[: len(toks)], lex))
             words.append([t.lower() for t in toks])
-            dense.append(row)
-        return grams, words, dense
+        rows = None
+        if style:
+            cols = np.array(style_parts, dtype=np.int64).reshape(len(texts), 5).T
+            rows = style_rows(cols[0], cols[1], cols[2], cols[3], cols[4] != 0)
+        return grams, words, rows, polarity
 
-    def _words(self, text: str) -> list[str]:
-        return [t.lower() for t in tokenize(text)]
+    def char_columns(self, text: str) -> list[tuple[str, list[int]]]:
+        """Each word of ``text`` with the output columns of its character n-grams.
+
+        What an explanation needs to hand the weight of the character block
+        back to the words it came from: the words are the lower-cased tokens
+        of :func:`analyzer.text.tokenize`, the columns those of
+        :meth:`get_feature_names_out` (a column once per occurrence of its
+        n-gram in the word). Empty without a character block.
+
+        Examples
+        --------
+        >>> from analyzer.model import CommentVectorizer
+        >>> vec = CommentVectorizer(char_ngram_range=(3, 3)).fit(["Hyvä!", "Huono"])
+        >>> [(w, [str(vec.get_feature_names_out()[j]) for j in js])
+        ...  for w, js in vec.char_columns("hyvä")]
+        [('hyvä', ['char: hy', 'char:hyv', 'char:yvä', 'char:vä '])]
+        """
+        check_is_fitted(self, "n_features_out_")
+        if self.char_ngram_range is None:
+            return []
+        lo, hi = self.char_ngram_range
+        index = self._index("char")
+        start = len(self.word_vocabulary_) if self.word_ngram_range is not None else 0
+        return [
+            (w, [index[g] + start for g in _char_grams(w, lo, hi) if g in index])
+            for w in (t.lower() for t in tokenize(text))
+        ]
 
     @staticmethod
     def _check_texts(X: Iterable[Any]) -> list[str]:
@@ -251,7 +270,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             for k in _CACHES:
                 self.__dict__.pop(k, None)
         blocks: list[sp.csr_matrix] = []
-        grams, words, dense_rows = self._analyse(texts)
+        grams, words, style, polarity = self._analyse(texts)
         if self.word_ngram_range is not None:
             if fit:
                 self.word_vocabulary_ = self._fit_vocabulary(grams)
@@ -269,21 +288,15 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             if fit:
                 self.char_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
             blocks.append(self.char_tfidf_.transform(counts))
-        n_dense = self._n_dense()
-        if n_dense:
-            dense = np.array(dense_rows, dtype=np.float64).reshape(len(texts), n_dense)
-            n_style = len(STYLE_FEATURES) if self.style_weight else 0
-            dense[:, :n_style] *= self.style_weight
-            dense[:, n_style:] *= self.polarity_weight
-            blocks.append(sp.csr_matrix(dense))
+        if style is not None:
+            blocks.append(sp.csr_matrix(style * self.style_weight))
+        if self.polarity_weight:
+            rows = np.array(polarity, dtype=np.float64).reshape(len(texts), len(POLARITY_FEATURES))
+            blocks.append(sp.csr_matrix(rows * self.polarity_weight))
         out = sp.hstack(blocks, format="csr", dtype=np.float64)
         if fit:
             self.n_features_out_ = out.shape[1]
         return out
-
-    def _n_dense(self) -> int:
-        n = len(STYLE_FEATURES) if self.style_weight else 0
-        return n + (len(POLARITY_FEATURES) if self.polarity_weight else 0)
 
     def _transform_batch(self, texts: list[str]) -> sp.csr_matrix:
         """:meth:`transform` by arrays over the distinct pieces and tokens (``_batch``).
@@ -304,7 +317,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 self.char_ngram_range,
             )
             self.__dict__["_batch_tables"] = tables
-        tids, ptr, style = tables.tokenize(texts)
+        tids, ptr, style_sums = tables.tokenize(texts)
         blocks: list[sp.csr_matrix] = []
         if self.word_ngram_range is not None:
             feats, doc = tables.lemma_features(tids, ptr, self.negation)
@@ -322,7 +335,9 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             if user is not None:
                 docs = np.repeat(np.arange(len(texts)), n_tokens)
                 mention[docs[tids == user]] = True
-            style[:, 4:6] = style_rows(n_tokens, n_tokens, n_tokens, n_tokens, mention)[:, 4:6]
+            style = style_rows(
+                style_sums[:, 0], style_sums[:, 1], style_sums[:, 2], n_tokens, mention
+            )
             blocks.append(sp.csr_matrix(style * self.style_weight))
         if self.polarity_weight:
             # the batch path is only taken with the lemma block when polarity is on

@@ -3,19 +3,30 @@
 Every signal is a count or a yes/no of something that cannot span a space
 (emoji, runs of capitals, ``!``/``?`` runs, ellipses), so a comment's signals
 can also be put together from those of its space-separated pieces:
-:func:`piece_style` gives a piece's counts and flags, :func:`style_rows` the
-comments' rows from their pieces' sums and bitwise ors.
+:func:`piece_style` gives a piece's (or a whole comment's) counts and flags,
+:func:`style_rows` the comments' rows from their pieces' sums and bitwise ors,
+their token counts and whether they mention someone.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["piece_style", "style_row", "style_rows"]
+__all__ = ["STYLE_FEATURES", "piece_style", "style_rows"]
+
+#: names of the style columns, in order (the one table both feature paths use)
+STYLE_FEATURES = (
+    "emoji",
+    "exclaim_run",
+    "question_run",
+    "caps_words",
+    "log_length",
+    "mention",
+    "ellipsis",
+)
 
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0f\u200d]"
@@ -25,20 +36,6 @@ _HAS_UPPER_RUN = re.compile(r"[A-ZÅÄÖ]{3}")
 
 # piece flags
 _EXCLAIM2, _EXCLAIM, _QUESTION2, _QUESTION, _ELLIPSIS = 1, 2, 4, 8, 16
-
-
-def style_row(text: str, tokens: Sequence[str]) -> list[float]:
-    """The style signals of one comment, from its text and its tokens."""
-    n_emoji = len(_EMOJI.findall(text)) if not text.isascii() else 0
-    return [
-        min(n_emoji, 10) / 10,
-        1.0 if "!!" in text else (0.5 if "!" in text else 0.0),
-        1.0 if "??" in text else (0.5 if "?" in text else 0.0),
-        min(len(_CAPS.findall(text)), 5) / 5 if _HAS_UPPER_RUN.search(text) else 0.0,
-        math.log1p(len(tokens)) / 5,
-        1.0 if "<user>" in tokens else 0.0,
-        1.0 if "..." in text or "…" in text else 0.0,
-    ]
 
 
 def piece_style(piece: str) -> tuple[int, int, int]:
@@ -62,14 +59,38 @@ def style_rows(
     n_tokens: np.ndarray,
     mention: np.ndarray,
 ) -> np.ndarray:
-    """Rows of :func:`style_row` from per-comment sums (emoji, caps) and ors (flags)."""
-    out = np.empty((len(n_emoji), 7), dtype=np.float64)
-    out[:, 0] = np.minimum(n_emoji, 10) / 10
-    out[:, 1] = np.where(flags & _EXCLAIM2, 1.0, np.where(flags & _EXCLAIM, 0.5, 0.0))
-    out[:, 2] = np.where(flags & _QUESTION2, 1.0, np.where(flags & _QUESTION, 0.5, 0.0))
-    out[:, 3] = np.minimum(n_caps, 5) / 5
+    """The style block: one row per comment, the columns of :data:`STYLE_FEATURES`.
+
+    Parameters
+    ----------
+    n_emoji, n_caps, flags : ndarray of int
+        Per comment: the sums of the first two and the bitwise or of the last
+        value of :func:`piece_style` over its pieces.
+    n_tokens : ndarray of int
+        Per comment: its number of tokens.
+    mention : ndarray of bool
+        Per comment: whether a token is ``<user>``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analyzer.model._style import STYLE_FEATURES, piece_style, style_rows
+    >>> e, c, f = piece_style("HUONOA palvelua!! 😡")
+    >>> row = style_rows(*np.array([[e], [c], [f], [4]]), np.array([False]))
+    >>> dict(zip(STYLE_FEATURES, row[0].round(3).tolist()))["exclaim_run"]
+    1.0
+    """
     uniq, inv = np.unique(n_tokens, return_inverse=True)
-    out[:, 4] = np.array([math.log1p(k) / 5 for k in uniq.tolist()], dtype=np.float64)[inv]
-    out[:, 5] = np.where(mention, 1.0, 0.0)
-    out[:, 6] = np.where(flags & _ELLIPSIS, 1.0, 0.0)
+    columns = {
+        "emoji": np.minimum(n_emoji, 10) / 10,
+        "exclaim_run": np.where(flags & _EXCLAIM2, 1.0, np.where(flags & _EXCLAIM, 0.5, 0.0)),
+        "question_run": np.where(flags & _QUESTION2, 1.0, np.where(flags & _QUESTION, 0.5, 0.0)),
+        "caps_words": np.minimum(n_caps, 5) / 5,
+        "log_length": np.array([math.log1p(k) / 5 for k in uniq.tolist()], dtype=np.float64)[inv],
+        "mention": np.where(mention, 1.0, 0.0),
+        "ellipsis": np.where(flags & _ELLIPSIS, 1.0, 0.0),
+    }
+    out = np.empty((len(n_emoji), len(STYLE_FEATURES)), dtype=np.float64)
+    for j, name in enumerate(STYLE_FEATURES):
+        out[:, j] = columns[name]
     return out

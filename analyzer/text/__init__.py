@@ -1,52 +1,74 @@
 """Finnish text: normalisation, tokens and Voikko lemmas.
 
 Public API: :func:`normalize`, :func:`tokenize`, :func:`lemmatize`,
-:func:`analyze`, :func:`lemma_features`, :class:`LemmaTransformer`,
-:func:`cache_info`, :func:`clear_cache`, :func:`lookup_many` and
-:func:`remember` (sharing looked-up words between processes), plus the Voikko access
-:func:`get_morphology` and :func:`voikko_info`.
+:func:`analyze`, :func:`lemma_features`, :func:`token_features`,
+:class:`LemmaTransformer`, :func:`lookup`, :func:`cache_info`,
+:func:`clear_cache`, plus the Voikko access :func:`get_morphology` and
+:func:`voikko_info`.
+
+Building blocks of batch feature extraction (used by the batch path of
+:class:`analyzer.model.CommentVectorizer`, and by :func:`token_features`
+itself, so that one comment and many give the same features):
+:func:`split_pieces`, :func:`piece_tokens` and :func:`piece_is_raw` (tokenise
+many texts, each distinct piece once), :func:`is_clean` (when
+:func:`normalize` only touches spaces and elongations), :func:`negation_scope`,
+:func:`choose` and :func:`context_feature` (lemmas chosen by the neighbours
+within :data:`CONTEXT`), and the :class:`Entry` flag bits :data:`NEGATOR`,
+:data:`SCOPE_END`, :data:`WORD`.
+
+Reachable but not in ``__all__`` (internals of other packages): :class:`Entry`
+(what :func:`lookup` returns), :func:`lookup_many` and :func:`remember`
+(sharing looked-up words between processes, for the warm-up of
+:mod:`analyzer.scoring`).
 """
 
+from analyzer.text._cache import cache_info, clear_cache, lookup
+from analyzer.text._cache import lookup_many as lookup_many  # not in __all__
+from analyzer.text._cache import remember as remember  # not in __all__
+from analyzer.text._context import CONTEXT, choose
+from analyzer.text._entry import NEGATOR, SCOPE_END, WORD
+from analyzer.text._entry import Entry as Entry  # not in __all__
 from analyzer.text._features import (
-    NEG_PREFIX,
-    NEG_SCOPE,
     Token,
     analyze,
+    context_feature,
     lemma_features,
     token_features,
 )
-from analyzer.text._lemmatize import (
-    Entry,
-    cache_info,
-    clear_cache,
-    lemmatize,
-    lookup,
-    lookup_many,
-    remember,
-)
-from analyzer.text._normalize import normalize
+from analyzer.text._lemmatize import lemmatize
+from analyzer.text._negation import NEG_PREFIX, NEG_SCOPE, negation_scope
+from analyzer.text._normalize import is_clean, normalize
+from analyzer.text._pieces import piece_is_raw, piece_tokens, split_pieces
 from analyzer.text._tokenize import PLACEHOLDERS, token_kind, tokenize
 from analyzer.text._transformer import LemmaTransformer
 from analyzer.text._voikko import Morphology, get_morphology, voikko_info
 
 __all__ = [
+    "CONTEXT",
+    "NEGATOR",
     "NEG_PREFIX",
     "NEG_SCOPE",
     "PLACEHOLDERS",
-    "Entry",
+    "SCOPE_END",
+    "WORD",
     "LemmaTransformer",
     "Morphology",
     "Token",
     "analyze",
     "cache_info",
+    "choose",
     "clear_cache",
+    "context_feature",
     "get_morphology",
+    "is_clean",
     "lemma_features",
     "lemmatize",
     "lookup",
-    "lookup_many",
+    "negation_scope",
     "normalize",
-    "remember",
+    "piece_is_raw",
+    "piece_tokens",
+    "split_pieces",
     "token_features",
     "token_kind",
     "tokenize",

@@ -1,22 +1,23 @@
-"""Comment-level views: analysed tokens and the classifier's lemma features."""
+"""Comment-level views: analysed tokens and the classifier's lemma features.
+
+Built from the same blocks as the batch path of
+:class:`~analyzer.model.CommentVectorizer`: :func:`~analyzer.text.lookup`
+entries, :func:`context_feature` for words whose lemma depends on the
+neighbours and :func:`~analyzer.text.negation_scope`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.text._lemmatize import _CACHE, NEGATOR, SCOPE_END, WORD, Entry, _choose, _lookup
-from analyzer.text._lexicon import CLAUSE_OPENERS, NEGATION
+from analyzer.text._cache import _CACHE, _lookup
+from analyzer.text._context import choose
+from analyzer.text._entry import NEGATOR, Entry
+from analyzer.text._negation import NEG_PREFIX, negation_scope
 from analyzer.text._tokenize import tokenize
 
-__all__ = ["NEG_PREFIX", "NEG_SCOPE", "Token", "analyze", "context_feature", "lemma_features"]
-
-#: Prefix of tokens in the scope of a negation verb.
-NEG_PREFIX = "NEG_"
-#: At most this many tokens after the negation verb are in its scope.
-NEG_SCOPE = 3
-# A negation scope also ends at punctuation and at these clause openers.
-_CLAUSE = CLAUSE_OPENERS
+__all__ = ["Token", "analyze", "context_feature", "lemma_features", "token_features"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,23 +55,6 @@ class Token:
     known: bool
 
 
-def _negated(tokens: list[str], kinds: list[str]) -> list[bool]:
-    out = [False] * len(tokens)
-    left = 0
-    for i, t in enumerate(tokens):
-        low = t.lower()
-        if low in NEGATION:
-            left = NEG_SCOPE
-            continue
-        if left:
-            if kinds[i] == "punct" or low in _CLAUSE:
-                left = 0
-                continue
-            out[i] = True
-            left -= 1
-    return out
-
-
 def analyze(text: str) -> list[Token]:
     """Tokenise, lemmatise and mark negation in one comment.
 
@@ -92,13 +76,12 @@ def analyze(text: str) -> list[Token]:
     """
     tokens = tokenize(text)
     entries = [_lookup(t) for t in tokens]
-    kinds = [e.kind for e in entries]
-    neg = _negated(tokens, kinds)
+    neg = negation_scope([e.flags for e in entries]).tolist()
     out = []
     for i, e in enumerate(entries):
-        lemma = _choose(e, i, tokens, entries)
+        lemma = choose(i, tokens, entries)
         k = e.lemmas.index(lemma) if lemma in e.lemmas else 0
-        out.append(Token(tokens[i], lemma, e.pos[k], neg[i] and e.kind == "word", e.parts, e.known))
+        out.append(Token(tokens[i], lemma, e.pos[k], neg[i], e.parts, e.known))
     return out
 
 
@@ -109,12 +92,12 @@ def lemma_features(text: str, *, negation: bool = True, compounds: bool = False)
     their lower-cased lemma, emoji, punctuation runs (``!!!``), numbers and
     placeholders (``<url>``, ``<user>``, ``<hashtag>``, ``<email>``)
     themselves. With ``negation=True`` words in the scope of a negation verb
-    (``ei en et emme ette eivät älä ...`` and spoken ``eiks``) are prefixed
-    ``NEG_``; the scope is the next :data:`NEG_SCOPE` (3) tokens, ended early by
-    punctuation or a clause opener (``ja mutta vaan että koska kun ...``).
-    The negation verb itself is not prefixed. With ``compounds=True`` the
-    compound parts of every compound word are appended at the end. The
-    Voikko work is done once per distinct surface form (cached per process).
+    (:func:`~analyzer.text.negation_scope`: the next
+    :data:`~analyzer.text.NEG_SCOPE` (3) tokens after ``ei en et ... älä``,
+    ended early by punctuation or a clause opener) are prefixed ``NEG_``. With
+    ``compounds=True`` the compound parts of every compound word are appended
+    at the end. The Voikko work is done once per distinct surface form (cached
+    per process).
 
     Parameters
     ----------
@@ -158,20 +141,12 @@ def token_features(
     if None in feats:  # ambiguous words: choose by context
         for i, f in enumerate(feats):
             if f is None:
-                feats[i] = _choose(entries[i], i, tokens, entries).lower()
+                feats[i] = context_feature(i, tokens, entries)
     if negation:
-        left = 0
-        for i, e in enumerate(entries):
-            flags = e.flags
-            if flags & NEGATOR:
-                left = NEG_SCOPE
-            elif left:
-                if flags & SCOPE_END:
-                    left = 0
-                else:
-                    if flags & WORD:
-                        feats[i] = NEG_PREFIX + feats[i]
-                    left -= 1
+        flags = [e.flags for e in entries]
+        if any(f & NEGATOR for f in flags):
+            for i in negation_scope(flags).nonzero()[0].tolist():
+                feats[i] = NEG_PREFIX + feats[i]  # type: ignore[operator]
     if compounds:
         for e in entries:
             if e.parts:
@@ -182,17 +157,17 @@ def token_features(
 def context_feature(i: int, tokens: Sequence[str], entries: Sequence[Entry]) -> str:
     """The feature of ``tokens[i]`` when its entry has none of its own (``feature is None``).
 
-    The lower-cased lemma chosen by the neighbours, as in :func:`token_features`
-    (before any ``NEG_`` prefix). ``entries`` are the :func:`~analyzer.text.lookup`
-    entries of ``tokens``.
+    The lower-cased lemma chosen by the neighbours (:func:`~analyzer.text.choose`,
+    which looks only within :data:`~analyzer.text.CONTEXT`), before any
+    ``NEG_`` prefix. ``entries`` are the :func:`~analyzer.text.lookup` entries
+    of ``tokens``.
 
     Examples
     --------
-    >>> from analyzer.text import lookup, tokenize
-    >>> from analyzer.text._features import context_feature
+    >>> from analyzer.text import context_feature, lookup, tokenize
     >>> toks = tokenize("Hyvä, sillä se toimii")
     >>> entries = [lookup(t) for t in toks]
     >>> entries[2].feature is None, context_feature(2, toks, entries)
     (True, 'sillä')
     """
-    return _choose(entries[i], i, tokens, entries).lower()
+    return choose(i, tokens, entries).lower()

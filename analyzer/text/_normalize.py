@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "squeeze_elongations"]
+__all__ = ["is_clean", "normalize", "squeeze_elongations"]
 
 # UTF-8 read as Latin-1/CP1252 ("Ã¤" for "ä", "â€™" for "’"): only then is ftfy worth its cost.
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152-\u2122]|Ã|â€")
@@ -43,6 +43,31 @@ def squeeze_elongations(text: str) -> str:
     return text
 
 
+def is_clean(text: str) -> bool:
+    """Whether :func:`normalize` would change ``text`` only in its spaces and elongations.
+
+    True when the text has no control or other non-printing characters (tabs,
+    newlines and odd spaces included), no sign of mojibake and is in Unicode
+    NFC. Then ``normalize(text)`` is the text's space-separated pieces, each
+    with :func:`squeeze_elongations`, joined by single spaces.
+
+    Examples
+    --------
+    >>> from analyzer.text import is_clean
+    >>> is_clean("Ihaaaan  kivaa 👍"), is_clean("rivi\\nrivi"), is_clean("KylpylÃ¤")
+    (True, False, False)
+    """
+    return text.isprintable() and (
+        text.isascii()
+        or (
+            "Ã" not in text
+            and "â" not in text
+            and "Â" not in text
+            and unicodedata.is_normalized("NFC", text)
+        )
+    )
+
+
 def normalize(text: str) -> str:
     """Clean one comment: mojibake, Unicode form, controls, spaces, elongations.
 
@@ -73,7 +98,7 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
-    if not text.isascii():
+    if not is_clean(text) and not text.isascii():
         if ("Ã" in text or "â" in text or "Â" in text) and _MOJIBAKE.search(text):
             text = _fix_mojibake(text)
         if not unicodedata.is_normalized("NFC", text):
