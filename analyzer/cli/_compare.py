@@ -51,7 +51,7 @@ def quantification_warnings():
     import sys
     import warnings
 
-    from analyzer.timeline._quantify import QuantificationWarning
+    from analyzer.timeline import QuantificationWarning
 
     @contextlib.contextmanager
     def ctx():

@@ -21,11 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from analyzer.data import demo_paths, load_demo_events, load_demo_gold
     from analyzer.errors import AnalyzerError
-    from analyzer.model import classification_figures
+    from analyzer.model import classification_figures, load_model
     from analyzer.report import write_report
-    from analyzer.scoring import _model_blob, model_info, score_file
-    from analyzer.timeline import compare
-    from analyzer.timeline._read import read_scored
+    from analyzer.scoring import model_info, score_file
+    from analyzer.timeline import compare, read_scored
 
     paths = demo_paths()
     out = Path(args.outdir)
@@ -47,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     print("2/3 tone around the company's statements:")
     print("    " + result.to_text().replace("\n", "\n    "))
 
-    _, meta = _model_blob(args.model)
+    meta = load_model(args.model).meta
     gold = load_demo_gold().set_index("comment_id")
     merged = scored.join(gold, on="comment_id", how="inner")
     labels = [c[2:] for c in scored.columns if str(c).startswith("p_")]

@@ -9,11 +9,10 @@ from typing import Any
 def read_inputs(args: argparse.Namespace, path: str) -> tuple[Any, list[Any]]:
     """The scored comments of ``path`` and the events of ``--event``/``--events``.
 
-    A raw export is scored first (:func:`analyzer.timeline._read.read_or_score`),
+    A raw export is scored first (:func:`analyzer.timeline.read_or_score`),
     so every command that compares takes what ``report`` takes.
     """
-    from analyzer.timeline import parse_events
-    from analyzer.timeline._read import read_or_score
+    from analyzer.timeline import parse_events, read_or_score
 
     events = parse_events(args.event, args.events, tz=args.tz)
     scored = read_or_score(

@@ -12,6 +12,7 @@ from analyzer.io._excel_safe import excel_safe
 from analyzer.io._output import author_columns, prepare_output
 from analyzer.io._privacy import pseudonymize, resolve_salt, salt_path
 from analyzer.io._read import LINE_COL, iter_comments, read_comments
+from analyzer.io._readers import open_source as open_source  # not in __all__: for timeline
 from analyzer.io._repair import fix_mojibake
 from analyzer.io._times import format_times, parse_times
 from analyzer.io._types import Chunk, ColumnRoles, ReadStats, Reject

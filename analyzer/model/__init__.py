@@ -1,5 +1,11 @@
 """The tone classifier: features, pipeline, training, safe model files, explanations.
 
+``__all__`` lists the API. Also importable from here, for other parts of the
+package and for the tests: the model cache (``CACHE_ENV``, ``cache_dir``,
+``cached_model``, ``remember_model``), the model-file metadata helpers
+(``data_hash``, ``text_fingerprint``, ``library_versions``), ``polarity_row``
+and ``heldout_arrays`` (the held-out predictions kept in a model's metadata).
+
 Examples
 --------
 >>> from analyzer.model import load_model
@@ -9,24 +15,28 @@ Examples
 """
 
 from analyzer.model._active import least_confident, margin
-from analyzer.model._cache import CACHE_ENV, cache_dir, cached_model, remember_model
+from analyzer.model._cache import CACHE_ENV as CACHE_ENV  # not in __all__
+from analyzer.model._cache import cache_dir as cache_dir  # not in __all__
+from analyzer.model._cache import cached_model as cached_model  # not in __all__
+from analyzer.model._cache import remember_model as remember_model  # not in __all__
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
 from analyzer.model._persist import (
     TRUSTED_TYPES,
-    data_hash,
     default_model_path,
-    library_versions,
     load_model,
     save_model,
-    text_fingerprint,
 )
+from analyzer.model._persist import data_hash as data_hash  # not in __all__
+from analyzer.model._persist import library_versions as library_versions  # not in __all__
+from analyzer.model._persist import text_fingerprint as text_fingerprint  # not in __all__
 from analyzer.model._pipeline import ToneModel, build_pipeline
-from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon, polarity_row
+from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon
+from analyzer.model._polarity import polarity_row as polarity_row  # not in __all__
 from analyzer.model._train import classification_figures, cross_validate, evaluate, train
+from analyzer.model._train import heldout_arrays as heldout_arrays  # not in __all__
 
 __all__ = [
-    "CACHE_ENV",
     "POLARITY_FEATURES",
     "STYLE_FEATURES",
     "TRUSTED_TYPES",
@@ -34,23 +44,16 @@ __all__ = [
     "Explanation",
     "ToneModel",
     "build_pipeline",
-    "cache_dir",
-    "cached_model",
     "classification_figures",
     "cross_validate",
-    "data_hash",
     "default_model_path",
     "evaluate",
     "explain",
     "least_confident",
-    "library_versions",
     "load_model",
     "margin",
     "polarity_lexicon",
-    "polarity_row",
-    "remember_model",
     "save_model",
-    "text_fingerprint",
     "top_features",
     "train",
 ]

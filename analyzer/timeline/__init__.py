@@ -13,6 +13,8 @@ from analyzer.timeline._events import (
 )
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._lemmas import lemma_changes
+from analyzer.timeline._quantify import QuantificationWarning
+from analyzer.timeline._read import read_or_score, read_scored
 from analyzer.timeline._segments import BEFORE, Segment, assign_segments, segments
 from analyzer.timeline._stats import diff_test, wilson
 from analyzer.timeline._synthetic import simulate_thread
@@ -21,6 +23,7 @@ __all__ = [
     "BEFORE",
     "CompareResult",
     "Event",
+    "QuantificationWarning",
     "Segment",
     "assign_segments",
     "auto_freq",
@@ -32,6 +35,8 @@ __all__ = [
     "lemma_changes",
     "parse_duration",
     "parse_events",
+    "read_or_score",
+    "read_scored",
     "resolve_time_col",
     "segments",
     "simulate_thread",

@@ -207,8 +207,7 @@ def _from_file(path: str | Path, tz: str) -> list[Event]:
     So the encodings (UTF-8 with or without BOM, cp1252...), delimiters
     (``,`` ``;`` tab) and formats are those of the data files.
     """
-    from analyzer.io import ReadStats
-    from analyzer.io._readers import open_source
+    from analyzer.io import ReadStats, open_source
 
     path = Path(path)
     if not path.is_file():

@@ -238,7 +238,7 @@ class Heldout:
                 f"the model keeps no held-out predictions ({why}; retrain it with "
                 "analyzer train --cv 5 or make model)"
             )
-        from analyzer.model._train import heldout_arrays
+        from analyzer.model import heldout_arrays
 
         try:
             y, proba, groups = heldout_arrays(h)

@@ -1,0 +1,66 @@
+"""Package boundaries: no module imports another subpackage's private parts.
+
+``analyzer.text._cache`` may be imported inside ``analyzer.text`` only; from
+anywhere else the public ``analyzer.text`` names are the way in. The same for
+private names (``from analyzer.scoring import _model_blob``). Checked on the
+source with :mod:`ast`, so imports inside functions count too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import analyzer
+
+ROOT = Path(analyzer.__file__).parent
+
+
+def _unit(module: str) -> str:
+    """``analyzer.text._cache`` -> ``analyzer.text``; ``analyzer.scoring`` -> itself."""
+    return ".".join(module.split(".")[:2])
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _imports(tree: ast.AST) -> list[tuple[int, str, str | None]]:
+    """(line, module, imported name or None) of every absolute import of ``analyzer``."""
+    out: list[tuple[int, str, str | None]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name, None) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out += [(node.lineno, node.module, a.name) for a in node.names]
+    return [(line, mod, name) for line, mod, name in out if mod.split(".")[0] == "analyzer"]
+
+
+def violations() -> list[str]:
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        here = _unit(_module_name(path))
+        for line, module, name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            target = f"{module}.{name}" if name else module
+            if _unit(target) == here:
+                continue
+            inner = target.split(".")[2:]  # below the target's package or module
+            if any(_private(p) for p in inner):
+                found.append(f"{path.relative_to(ROOT.parent)}:{line} imports {target}")
+    return found
+
+
+def test_no_module_imports_another_packages_private_parts() -> None:
+    assert violations() == []
+
+
+def test_the_check_sees_a_private_import(tmp_path) -> None:
+    tree = ast.parse("def f():\n    from analyzer.text._cache import _lookup\n")
+    assert _imports(tree) == [(2, "analyzer.text._cache", "_lookup")]
+    assert _unit("analyzer.text._cache") == "analyzer.text"
+    assert _private("_cache") and not _private("__version__")
