@@ -41,8 +41,8 @@ from sklearn.utils.validation import check_is_fitted
 from analyzer.model._batch import BatchTables
 from analyzer.model._polarity import (
     POLARITY_FEATURES,
+    feature_valences,
     polarity_lexicon,
-    polarity_row,
     polarity_rows,
 )
 from analyzer.model._style import STYLE_FEATURES, piece_style, style_rows
@@ -165,14 +165,14 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     # -- analysis of one document --------------------------------------------
     def _analyse(
         self, texts: list[str]
-    ) -> tuple[list[list[str]], list[list[str]], np.ndarray | None, list[list[float]]]:
+    ) -> tuple[list[list[str]], list[list[str]], np.ndarray | None, np.ndarray | None]:
         """Lemma n-grams, lower-cased tokens, style block and polarity rows of each text.
 
         Each text is tokenised once.
         """
         grams: list[list[str]] = []
         words: list[list[str]] = []
-        polarity: list[list[float]] = []
+        polar_feats: list[list[str]] = []
         style_parts: list[tuple[int, int, int, int, bool]] = []
         wr = self.word_ngram_range
         style = bool(self.style_weight)
@@ -187,12 +187,17 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 if wr is not None:
                     grams.append(_word_grams(feats, wr[0], wr[1]))
                 if pw:
-                    polarity.append(polarity_row(feats[: len(toks)], lex))
+                    polar_feats.append(feats[: len(toks)])
             words.append([t.lower() for t in toks])
         rows = None
         if style:
             cols = np.array(style_parts, dtype=np.int64).reshape(len(texts), 5).T
             rows = style_rows(cols[0], cols[1], cols[2], cols[3], cols[4] != 0)
+        polarity = None
+        if pw:
+            valence, negated = feature_valences([f for fs in polar_feats for f in fs], lex)
+            doc = np.repeat(np.arange(len(texts)), [len(fs) for fs in polar_feats])
+            polarity = polarity_rows(valence, negated, doc, len(texts))
         return grams, words, rows, polarity
 
     def char_columns(self, text: str) -> list[tuple[str, list[int]]]:
@@ -290,9 +295,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             blocks.append(self.char_tfidf_.transform(counts))
         if style is not None:
             blocks.append(sp.csr_matrix(style * self.style_weight))
-        if self.polarity_weight:
-            rows = np.array(polarity, dtype=np.float64).reshape(len(texts), len(POLARITY_FEATURES))
-            blocks.append(sp.csr_matrix(rows * self.polarity_weight))
+        if polarity is not None:
+            blocks.append(sp.csr_matrix(polarity * self.polarity_weight))
         out = sp.hstack(blocks, format="csr", dtype=np.float64)
         if fit:
             self.n_features_out_ = out.shape[1]

@@ -109,41 +109,9 @@ def polarity_row(features: Sequence[str], lexicon: Mapping[str, int] | None = No
     >>> polarity_row(["ei", "NEG_hyvä"])[2] > 0
     True
     """
-    lex = polarity_lexicon() if lexicon is None else lexicon
-    get = lex.get
-    pos = neg = npos = nneg = 0
-    top_pos = top_neg = last = 0
-    for f in features:
-        v = get(f)
-        if v is None:
-            if not f.startswith(NEG_PREFIX):
-                continue
-            v = get(f[len(NEG_PREFIX) :])
-            if v is None:
-                continue
-            if v > 0:
-                npos += v
-            else:
-                nneg -= v
-            last = -v // 2 if v > 0 else (-v + 1) // 2  # a negated word leans the other way
-            continue
-        if v > 0:
-            pos += v
-            top_pos = max(top_pos, v)
-        else:
-            neg -= v
-            top_neg = max(top_neg, -v)
-        last = v
-    return [
-        min(pos, 6) / 6,
-        min(neg, 6) / 6,
-        min(npos, 3) / 3,
-        min(nneg, 3) / 3,
-        top_pos / 3,
-        top_neg / 3,
-        last / 3,
-        (pos - neg) / (pos + neg + 1),
-    ]
+    valence, negated = feature_valences(features, lexicon)
+    doc = np.zeros(len(valence), dtype=np.int64)
+    return polarity_rows(valence, negated, doc, 1)[0].tolist()
 
 
 def feature_valences(
@@ -179,7 +147,10 @@ def feature_valences(
 def polarity_rows(
     valence: np.ndarray, negated: np.ndarray, doc: np.ndarray, n_docs: int
 ) -> np.ndarray:
-    """:func:`polarity_row` of many comments at once, from per-token arrays.
+    """The polarity signals of many comments at once, from per-token arrays.
+
+    The one computation of the polarity block (:func:`polarity_row` is this
+    for one comment).
 
     Parameters
     ----------
@@ -199,12 +170,12 @@ def polarity_rows(
     Examples
     --------
     >>> import numpy as np
-    >>> from analyzer.model import polarity_row
     >>> from analyzer.model._polarity import feature_valences, polarity_rows
     >>> feats = [["hävetä", "!", "surkea"], ["ei", "NEG_hyvä"], []]
     >>> v, n = feature_valences([f for fs in feats for f in fs])
     >>> doc = np.repeat(np.arange(3), [len(fs) for fs in feats])
-    >>> bool(np.allclose(polarity_rows(v, n, doc, 3), [polarity_row(fs) for fs in feats]))
+    >>> rows = polarity_rows(v, n, doc, 3)
+    >>> bool(rows[0, 1] > 0 and rows[1, 2] > 0 and not rows[2].any())
     True
     """
     v = np.asarray(valence, dtype=np.int64)
