@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from analyzer.model._ngrams import char_grams
 from analyzer.model._polarity import feature_valences
 from analyzer.model._style import piece_style
 from analyzer.text import (
@@ -205,13 +206,9 @@ class BatchTables:
             self._chars_done = len(self.tok_str)
             return
         lo, hi = self.char_range  # type: ignore[misc]
-        ns = range(lo, hi + 1)
-        padded = [f" {t.lower()} " for t in todo]
-        # the n-grams of CommentVectorizer's _char_grams, every word after the other
-        grams = [p[i : i + n] for p in padded for n in ns for i in range(len(p) - n + 1)]
-        per_word = np.array(
-            [sum(max(0, len(p) - n + 1) for n in ns) for p in padded], dtype=np.int64
-        )
+        per_token = [char_grams(t.lower(), lo, hi) for t in todo]
+        grams = [g for gs in per_token for g in gs]  # every word after the other
+        per_word = np.fromiter(map(len, per_token), np.int64, len(per_token))
         cols = np.fromiter(map(self.char_index.get, grams, repeat(-1)), np.int64, len(grams))
         toks = np.repeat(np.arange(len(todo), dtype=np.int64), per_word)
         keep = cols >= 0

@@ -26,10 +26,9 @@ recomputes every n-gram of every occurrence.
 
 from __future__ import annotations
 
-import itertools
 import math
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -39,6 +38,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
 from analyzer.model._batch import BatchTables
+from analyzer.model._ngrams import char_grams, word_grams
 from analyzer.model._polarity import (
     POLARITY_FEATURES,
     feature_valences,
@@ -54,25 +54,6 @@ _CHAR_CACHE_LIMIT = 500_000
 _BATCH_LOCK = threading.Lock()
 # per-process caches of a fitted vectoriser: never serialised, dropped by fit
 _CACHES = ("_word_index", "_char_index", "_char_cache", "_batch_tables")
-
-
-def _char_grams(word: str, lo: int, hi: int) -> list[str]:
-    padded = f" {word} "
-    grams = []
-    for n in range(lo, hi + 1):
-        if n > len(padded):
-            break
-        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return grams
-
-
-def _word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
-    grams = list(tokens) if lo <= 1 else []
-    if hi >= 2 and lo <= 2:  # the common case, bigrams, without slicing
-        grams.extend([f"{a} {b}" for a, b in itertools.pairwise(tokens)])
-    for n in range(max(lo, 3), hi + 1):
-        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-    return grams
 
 
 class CommentVectorizer(TransformerMixin, BaseEstimator):
@@ -185,7 +166,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             if wr is not None or pw:
                 feats = token_features(toks, negation=self.negation, compounds=self.compounds)
                 if wr is not None:
-                    grams.append(_word_grams(feats, wr[0], wr[1]))
+                    grams.append(word_grams(feats, wr[0], wr[1]))
                 if pw:
                     polar_feats.append(feats[: len(toks)])
             words.append([t.lower() for t in toks])
@@ -224,7 +205,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         index = self._index("char")
         start = len(self.word_vocabulary_) if self.word_ngram_range is not None else 0
         return [
-            (w, [index[g] + start for g in _char_grams(w, lo, hi) if g in index])
+            (w, [index[g] + start for g in char_grams(w, lo, hi) if g in index])
             for w in (t.lower() for t in tokenize(text))
         ]
 
@@ -287,7 +268,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             if fit:
                 lo, hi = self.char_ngram_range
                 self.char_vocabulary_ = self._fit_vocabulary(
-                    [g for w in ws for g in _char_grams(w, lo, hi)] for ws in words
+                    [g for w in ws for g in char_grams(w, lo, hi)] for ws in words
                 )
             counts = self._char_counts(words)
             if fit:
@@ -373,7 +354,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
                 arr = get(w)
                 if arr is None:
                     arr = np.fromiter(
-                        (j for j in map(index.get, _char_grams(w, lo, hi)) if j is not None),
+                        (j for j in map(index.get, char_grams(w, lo, hi)) if j is not None),
                         dtype=np.int32,
                     )
                     if len(cache) >= _CHAR_CACHE_LIMIT:
