@@ -80,6 +80,13 @@ def test_excel_safe_neutralises_formulas_only_in_text():
     assert frame["t"].tolist()[0] == "=SUMMA(A1:A3)"  # input untouched
 
 
+def test_excel_safe_leaves_plain_numbers_alone():
+    numbers = ["-1", "-0.5", "+3", "-0,5", "+1e-3", "-.5", "-12."]
+    formulas = ["-1+A1", "+3 kertaa", "-", "+", "-0.5)", "-1e", "--1", "+-1", "- 1", "=1", "@1"]
+    safe = excel_safe(pd.DataFrame({"x": numbers + formulas}))["x"].tolist()
+    assert safe == numbers + ["'" + f for f in formulas]
+
+
 def test_atomic_write_leaves_nothing_on_error(tmp_path):
     out = tmp_path / "kesken.csv"
     with pytest.raises(RuntimeError), TableWriter(out) as writer:
