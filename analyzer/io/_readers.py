@@ -563,6 +563,26 @@ def _jsonl_source(path: Path, encoding: str, chunksize: int) -> RawSource:
 
 # ---------------------------------------------------------------- XLSX
 
+_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def xlsx_unescape(text: str) -> str:
+    """Undo OOXML's ``_xHHHH_`` escapes (Excel writes a carriage return as ``_x000D_``).
+
+    Examples
+    --------
+    >>> from analyzer.io._readers import xlsx_unescape
+    >>> xlsx_unescape("rivi_x000D_\\nrivi _x005F_x0041_")
+    'rivi\\r\\nrivi _x0041_'
+    """
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _xlsx_cell(value: Any) -> str:
+    return xlsx_unescape(value) if isinstance(value, str) else cell_text(value)
+
 
 def _xlsx_source(path: Path, chunksize: int) -> RawSource:
     import zipfile
@@ -580,7 +600,7 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
     header = None
     for _, values in numbered:
         if any(v is not None and str(v).strip() for v in values):
-            header = list(values)
+            header = [xlsx_unescape(v) if isinstance(v, str) else v for v in values]
             break
     if header is None:
         wb.close()
@@ -597,7 +617,7 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
         count = 0
         try:
             for no, values in numbered:
-                cells = [cell_text(v) for v in values]
+                cells = [_xlsx_cell(v) for v in values]
                 if not any(c.strip() for c in cells):
                     continue
                 count += 1

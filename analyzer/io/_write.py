@@ -6,6 +6,7 @@ import csv
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,28 @@ FORMATS: dict[str, str] = {
 
 XLSX_MAX_ROWS = 1_048_576
 XLSX_MAX_CELL = 32_767
+
+#: what an XLSX cell cannot hold as is: control characters XML forbids, a carriage return
+#: (XML readers turn it into a newline) and a ``_`` that would start an OOXML escape
+_XLSX_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_escape(text: str) -> str:
+    """Text for an XLSX cell, with OOXML's ``_xHHHH_`` escapes as Excel writes them.
+
+    A carriage return becomes ``_x000D_``, a control character ``_x00HH_`` and
+    a ``_`` that starts such a sequence ``_x005F_``; Excel shows the original
+    text, and :func:`analyzer.io._readers.xlsx_unescape` gives it back.
+
+    Examples
+    --------
+    >>> from analyzer.io._write import xlsx_escape
+    >>> xlsx_escape("rivi\\r\\nrivi _x0041_")
+    'rivi_x000D_\\nrivi _x005F_x0041_'
+    """
+    if not _XLSX_ESCAPE.search(text):
+        return text
+    return _XLSX_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def _umask() -> int:
@@ -274,7 +297,7 @@ class TableWriter:
 
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("comments")
-            ws.append(self._columns)
+            ws.append([xlsx_escape(c) for c in self._columns])
             self._impl = (wb, ws)
         elif self.fmt == "parquet":
             self._impl = None  # created with the first non-empty chunk (needs a schema)
@@ -306,7 +329,6 @@ class TableWriter:
 
     def _write_xlsx(self, frame: pd.DataFrame) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
         if self.rows_written + len(frame) + 1 > XLSX_MAX_ROWS:
             raise AnalyzerError(
@@ -319,10 +341,10 @@ class TableWriter:
             for value in row:
                 value = _json_value(value)
                 if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
                     if len(value) > XLSX_MAX_CELL:
                         value = value[:XLSX_MAX_CELL]
                         self.truncated_cells += 1
+                    value = xlsx_escape(value)
                     if value.startswith("="):  # text, never a formula
                         cell = WriteOnlyCell(ws, value=value)
                         cell.data_type = "s"
