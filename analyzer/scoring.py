@@ -582,9 +582,14 @@ def score_file(
     output : path
         ``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx`` or ``.parquet``.
     excel : bool, default=False
-        CSV for Finnish Excel: ``;`` separated, UTF-8 with BOM.
+        CSV for Finnish Excel: ``;`` separated, UTF-8 with BOM. By default a
+        CSV or TSV output follows the input's dialect: its delimiter, its BOM,
+        and its encoding where that loses nothing (see
+        :class:`~analyzer.io.TableWriter`'s ``like``).
     excel_safe : bool, default=True
-        Neutralise cells starting with ``= + - @`` so spreadsheets do not run them.
+        Neutralise cells a spreadsheet would run as a formula: those starting
+        with ``=``, ``@``, tab or CR, and with ``+`` or ``-`` unless they are
+        plain numbers (:func:`~analyzer.io.excel_safe`).
     progress : bool, optional
         Show a progress bar on stderr (default: when stderr is a terminal).
     **options
@@ -621,7 +626,7 @@ def score_file(
     try:
         # closing(): a failed write stops the chunk generator (and its workers) at once
         with (
-            TableWriter(output, excel=excel) as writer,
+            TableWriter(output, excel=excel, like=run.stats) as writer,
             contextlib.closing(run.frames(for_file=True, excel_safe=excel_safe)) as frames,
         ):
             for out in frames:

@@ -96,7 +96,10 @@ def _write_input(path: Path) -> Path:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    """A scored CSV, ``,`` or ``;`` separated (the output follows the input's dialect)."""
+    header = path.read_text(encoding="utf-8-sig").split("\r\n", 1)[0]
+    sep = ";" if header.count(";") > header.count(",") else ","
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
 def _check_scored(out: pd.DataFrame, texts: list[str]) -> None:
@@ -127,6 +130,10 @@ def test_every_input_format_scores_the_same(tmp_path):
         assert df["Pvm"].tolist() == ISO_TIMES, ext
         assert summary.tones == df["tone"].value_counts().to_dict()
         outputs[ext] = out.read_bytes()
+    # the CSV input is Finnish Excel's, and so is its output; the others write plain CSV
+    excel = outputs.pop(".csv")
+    assert excel.startswith(b"\xef\xbb\xbfNimi;Kommentti;Pvm;tone;")
+    assert _read_csv(tmp_path / "tulos.csv.csv").equals(_read_csv(tmp_path / "tulos.xlsx.csv"))
     assert len(set(outputs.values())) == 1, "input formats gave different outputs"
 
 
@@ -266,10 +273,18 @@ def test_excel_csv_has_semicolons_and_bom(tmp_path):
     assert text.splitlines()[0] == ";".join(OUT_COLUMNS)
     back = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     _check_scored(back, SAFE_TEXTS)
+    # without --excel the output follows the input: Finnish Excel in, Finnish Excel out ...
+    same = tmp_path / "same.csv"
+    score_file(src, same, salt=SALT, jobs=1)
+    assert same.read_bytes() == data
+    # ... and plain CSV in, plain CSV out
+    plain_src = write_csv(tmp_path / "plain_in.csv", HEADER, SCORE_ROWS)
     plain = tmp_path / "plain.csv"
-    score_file(src, plain, salt=SALT, jobs=1)
+    score_file(plain_src, plain, salt=SALT, jobs=1)
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
     assert plain.read_text(encoding="utf-8").splitlines()[0] == ",".join(OUT_COLUMNS)
+    score_file(plain_src, out, salt=SALT, jobs=1, excel=True)
+    assert out.read_bytes() == data
 
 
 def test_with_lemmas(tmp_path):

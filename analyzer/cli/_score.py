@@ -36,13 +36,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--salt", help="salt of the author pseudonyms (default: per-user salt)")
     parser.add_argument(
-        "--excel", action="store_true", help="CSV for Finnish Excel: ';' separated with a BOM"
+        "--excel",
+        action="store_true",
+        help="CSV for Finnish Excel: ';' separated with a BOM (default: as the input file)",
     )
     parser.add_argument(
         "--no-excel-safe",
         dest="excel_safe",
         action="store_false",
-        help="keep cells starting with = + - @ raw",
+        help="keep cells starting with = + - @ raw (default: quoted, plain numbers left alone)",
     )
     parser.add_argument(
         "--jobs",
