@@ -329,12 +329,18 @@ def _finish_frame(
     salt: str | None,
     for_file: bool,
     excel_safe: bool,
+    pseudonyms: Any = None,
 ) -> pd.DataFrame:
-    """Pseudonymise authors and drop private columns; for files also ISO times and safe cells."""
+    """Pseudonymise names and drop private columns; for files also ISO times and safe cells."""
     from analyzer.io import prepare_output
 
     out = prepare_output(
-        frame, roles, keep_authors=keep_authors, salt=salt, excel_safe=for_file and excel_safe
+        frame,
+        roles,
+        keep_authors=keep_authors,
+        salt=salt,
+        excel_safe=for_file and excel_safe,
+        pseudonyms=pseudonyms,
     )
     if not for_file and roles.time:
         out[roles.time] = frame[roles.time].array  # keep tz-aware timestamps for notebooks
@@ -424,11 +430,16 @@ class _Run:
             chunks.close()
             raise
         pending: deque[tuple[Any, Any]] = deque()
+        pseudonyms: list[Any] = []  # one for the whole run: authors known across chunks
 
         def finished() -> pd.DataFrame:
             chunk, fut = pending.popleft()
             self.roles = chunk.roles
             scored = _attach(chunk.frame, fut.result())
+            if not self.keep_authors and not pseudonyms:
+                from analyzer.io._names import Pseudonyms
+
+                pseudonyms.append(Pseudonyms(self.salt))
             return _finish_frame(
                 scored,
                 chunk.roles,
@@ -436,6 +447,7 @@ class _Run:
                 salt=self.salt,
                 for_file=for_file,
                 excel_safe=excel_safe,
+                pseudonyms=pseudonyms[0] if pseudonyms else None,
             )
 
         try:

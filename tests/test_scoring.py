@@ -21,6 +21,7 @@ from _fixtures import SCORE_CLEAR, SCORE_ROWS, run_main, write_csv
 
 import analyzer
 from analyzer.errors import AnalyzerError
+from analyzer.io import pseudonymize
 from analyzer.model import load_model
 from analyzer.scoring import ScoreSummary, score, score_file
 
@@ -32,9 +33,19 @@ SUMMARY = re.compile(
     r"^rows read (\d+), scored (\d+), rejected (\d+)(, .*)?; [\d.]+ s, .* comments/s$"
 )
 
-# what the texts look like in a file after formula neutralisation
-SAFE_TEXTS = [("'" + t if t[:1] in "=+-@" else t) for _, t, _ in SCORE_ROWS]
 RAW_TEXTS = [t for _, t, _ in SCORE_ROWS]
+#: row 8 mentions its own author, "@Kaislaranta": by default the mention is pseudonymised too
+MENTION = "@" + pseudonymize(["@Kaislaranta"], salt=SALT)[0]
+NAMELESS_TEXTS = [t.replace("@Kaislaranta", MENTION) for t in RAW_TEXTS]
+
+
+def _safe(text: str) -> str:
+    return "'" + text if text[:1] in "=+-@" else text
+
+
+# what the texts look like in a file after formula neutralisation (names replaced, or kept)
+SAFE_TEXTS = [_safe(t) for t in NAMELESS_TEXTS]
+KEPT_SAFE_TEXTS = [_safe(t) for t in RAW_TEXTS]
 ISO_TIMES = [
     "2026-03-01T14:05:00+02:00",
     "2026-03-01T14:10:00+02:00",
@@ -247,7 +258,7 @@ def test_formula_neutralisation_and_opt_out(tmp_path):
     score_file(src, safe, salt=SALT, jobs=1, keep_authors=True)
     score_file(src, raw, salt=SALT, jobs=1, keep_authors=True, excel_safe=False)
     s, r = _read_csv(safe), _read_csv(raw)
-    assert s["Kommentti"].tolist() == SAFE_TEXTS
+    assert s["Kommentti"].tolist() == KEPT_SAFE_TEXTS
     assert r["Kommentti"].tolist() == RAW_TEXTS
     assert s["Kommentti"].iloc[5].startswith("'=HYPERLINK(")
     assert s["Kommentti"].iloc[6] == "'-5 pistettä tästä palvelusta"
@@ -379,7 +390,9 @@ def test_dask_and_local_engines_give_identical_output(tmp_path):
         data[name] = out.read_bytes()
     assert data["local1"] == data["local2"] == data["dask2"]
     df = _read_csv(tmp_path / "dask2.csv")
-    assert df["Kommentti"].tolist() == [("'" + t if t[0] in "=+-@" else t) for _, t, _ in rows]
+    assert df["Kommentti"].tolist() == [
+        _safe(t.replace("@Kaislaranta", MENTION)) for _, t, _ in rows
+    ]
 
 
 # ----------------------------------------------------------------- score()
@@ -391,8 +404,9 @@ def test_score_dataframe_keeps_timestamps_and_model_info():
     assert isinstance(out["Pvm"].dtype, pd.DatetimeTZDtype)
     assert str(out["Pvm"].dt.tz) == "Europe/Helsinki"
     assert [t.isoformat() for t in out["Pvm"]] == ISO_TIMES
-    assert out["Kommentti"].tolist() == RAW_TEXTS  # notebooks get the text as it was
-    _check_scored(out.assign(Kommentti=RAW_TEXTS), RAW_TEXTS)
+    # notebooks get the text as it was, but for the mention of an author
+    assert out["Kommentti"].tolist() == NAMELESS_TEXTS
+    _check_scored(out, NAMELESS_TEXTS)
     info = out.attrs["model_info"]
     meta = load_model().meta
     assert info["trained on"] == meta["n"]
@@ -406,6 +420,7 @@ def test_score_dataframe_keeps_timestamps_and_model_info():
     assert df["Nimi"].tolist() == [n for n, _, _ in SCORE_ROWS]  # input untouched
     kept = score(df, keep_authors=True)
     assert kept["Nimi"].tolist() == df["Nimi"].tolist()
+    assert kept["Kommentti"].tolist() == RAW_TEXTS
 
 
 @pytest.mark.parametrize("chunksize", [2, 20_000], ids=["chunk-without-times", "no-times"])
