@@ -74,6 +74,10 @@ AUTHOR_KEYS = frozenset(
         "käyttäjänimi",
         "lähettäjä",
         "kommentoija",
+        # YouTube's comment snippets
+        "authordisplayname",
+        "authorchannelurl",
+        "authorprofileimageurl",
     }
 )
 #: keys naming an author at the top level only (``name`` of a flat file; not ``place.name``)
@@ -94,6 +98,7 @@ PERSON_OBJECTS = frozenset(
         "to",
         "kirjoittaja",
         "käyttäjä",
+        "authorchannelid",
     }
 )
 #: identifying fields of a person object (``from.name``, ``from.id``, ``user.screen_name``)
@@ -136,6 +141,8 @@ TEXT_KEYS = frozenset(
         "teksti",
         "sisältö",
         "comment text",
+        "textdisplay",
+        "textoriginal",
     }
 )
 
@@ -438,7 +445,29 @@ class Pseudonyms:
             for v in obj:
                 self._register(v, path)
 
-    def json_cells(self, values: Sequence[Any], path: Sequence[str]) -> list[Any]:
+    @staticmethod
+    def parse_json_cells(values: Sequence[Any]) -> list[Any]:
+        """Each cell parsed when it is a JSON list or object, else None."""
+        parsed: list[Any] = []
+        for value in values:
+            obj = None
+            if isinstance(value, str) and value[:1] in "[{":
+                try:
+                    obj = json.loads(value)
+                except ValueError:
+                    obj = None
+            parsed.append(obj if isinstance(obj, dict | list) else None)
+        return parsed
+
+    def register_json(self, parsed: Sequence[Any], path: Sequence[str]) -> None:
+        """Remember the authors in parsed JSON cells (before any text is replaced)."""
+        for obj in parsed:
+            if obj is not None:
+                self._register(obj, list(path))
+
+    def json_cells(
+        self, values: Sequence[Any], path: Sequence[str], parsed: Sequence[Any] | None = None
+    ) -> list[Any]:
         """JSON cells (lists or objects) with the names in them replaced by key path.
 
         A cell that is not JSON, or in which nothing is replaced, is kept
@@ -456,18 +485,9 @@ class Pseudonyms:
         >>> out[1:]
         ['[1, 2]', 'teksti']
         """
-        parsed: list[Any] = []
-        for value in values:
-            obj = None
-            if isinstance(value, str) and value[:1] in "[{":
-                try:
-                    obj = json.loads(value)
-                except ValueError:
-                    obj = None
-            parsed.append(obj if isinstance(obj, dict | list) else None)
-        for obj in parsed:  # authors first: a reply may mention an author of a later reply
-            if obj is not None:
-                self._register(obj, list(path))
+        if parsed is None:
+            parsed = self.parse_json_cells(values)
+            self.register_json(parsed, path)
         out: list[Any] = []
         for value, obj in zip(values, parsed, strict=True):
             if obj is None:
@@ -497,6 +517,7 @@ def replace_names(frame: pd.DataFrame, roles: ColumnRoles, pseudonyms: Pseudonym
     for col, kind in kinds.items():  # authors first, so the texts know them
         if kind == IDENTITY:
             out[col] = pseudonyms.identities(out[col].to_numpy(dtype=object))
+    todo: list[tuple[Any, Any, list[Any] | None]] = []
     for col in out.columns:
         dtype = out[col].dtype
         if kinds.get(col) == IDENTITY or col == roles.time:
@@ -504,8 +525,15 @@ def replace_names(frame: pd.DataFrame, roles: ColumnRoles, pseudonyms: Pseudonym
         if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
             continue
         values = out[col].to_numpy(dtype=object)
+        parsed = None
         if any(isinstance(v, str) and v[:1] in "[{" for v in values):
-            values = pseudonyms.json_cells(values, str(col).split("."))
+            parsed = pseudonyms.parse_json_cells(values)
+            pseudonyms.register_json(parsed, str(col).split("."))  # authors of nested replies
+        if parsed is not None or col in kinds:
+            todo.append((col, values, parsed))
+    for col, values, parsed in todo:
+        if parsed is not None:
+            values = pseudonyms.json_cells(values, str(col).split("."), parsed)
         if kinds.get(col) == TITLE:
             values = pseudonyms.titles(values)
         elif kinds.get(col) == TEXT:

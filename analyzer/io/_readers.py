@@ -8,6 +8,7 @@ text, parsing times and repairing mojibake happens once, in
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import re
@@ -580,6 +581,10 @@ def xlsx_unescape(text: str) -> str:
     return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
+#: rows searched for the header of a sheet (title rows of a report may come first)
+_XLSX_HEAD_ROWS = 20
+
+
 def _xlsx_cell(value: Any) -> str:
     return xlsx_unescape(value) if isinstance(value, str) else cell_text(value)
 
@@ -596,12 +601,17 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
         first = max(1, ws.min_row or 1)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
         raise AnalyzerError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
-    numbered = enumerate(rows_iter, first)
+    numbered: Iterator[tuple[int, tuple]] = enumerate(rows_iter, first)
+    # a report's title rows above the table (one cell each) are not its header
+    head = list(itertools.islice(numbered, _XLSX_HEAD_ROWS))
+    filled = [sum(1 for v in values if v is not None and str(v).strip()) for _, values in head]
+    at = next((i for i, n in enumerate(filled) if n >= 2), None)
+    if at is None:
+        at = next((i for i, n in enumerate(filled) if n), None)
     header = None
-    for _, values in numbered:
-        if any(v is not None and str(v).strip() for v in values):
-            header = [xlsx_unescape(v) if isinstance(v, str) else v for v in values]
-            break
+    if at is not None:
+        header = [xlsx_unescape(v) if isinstance(v, str) else v for v in head[at][1]]
+    numbered = itertools.chain(head[at + 1 :] if at is not None else [], numbered)
     if header is None:
         wb.close()
         raise AnalyzerError(f"{path.name}: the first sheet is empty")
