@@ -215,7 +215,7 @@ _AT = re.compile(r"(?<![\w@.])@")
 _FULL_NAME = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]([^\W\d_][\w'’-]*)")
 #: where a known author's full name may start in a text: a capitalised word before another
 _UPPER = "A-ZÀ-ÖØ-ÞŠŽŒ"
-_CAPITALISED_PAIR = re.compile(rf"(?<![\w@])[{_UPPER}][\w'’-]*[ \u00a0]+[\w{_UPPER}]")
+_CAPITALISED_PAIR = re.compile(rf"(?<![\w@])(?=[{_UPPER}][\w'’-]*[ \u00a0]+\w)")
 _TITLE_PATTERNS = (
     # Facebook in English: "A commented on B's post.", "A replied to B's comment."
     re.compile(
