@@ -213,9 +213,9 @@ _WORD = re.compile(r"\w+")
 _AT = re.compile(r"(?<![\w@.])@")
 #: a capitalised first-and-last name (hyphens and apostrophes inside names)
 _FULL_NAME = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]([^\W\d_][\w'’-]*)")
-#: where a known author's full name may start in a text: a capitalised word before another
+#: where a known author's full name may start in a text: two capitalised words
 _UPPER = "A-ZÀ-ÖØ-ÞŠŽŒ"
-_CAPITALISED_PAIR = re.compile(rf"(?<![\w@])(?=[{_UPPER}][\w'’-]*[ \u00a0]+\w)")
+_CAPITALISED_PAIR = re.compile(rf"(?<![\w@])(?=[{_UPPER}][\w'’-]*[ \u00a0]+[{_UPPER}])")
 _TITLE_PATTERNS = (
     # Facebook in English: "A commented on B's post.", "A replied to B's comment."
     re.compile(
@@ -329,7 +329,7 @@ class Pseudonyms:
         return None
 
     def _full_names(self, text: str) -> str:
-        """Known authors' names of two words or more, where they start with a capital."""
+        """Known authors' names of two words or more, written capitalised (Liisa Esimerkki)."""
         if not self._known:
             return text
         out: list[str] = []
@@ -383,7 +383,13 @@ class Pseudonyms:
 
     def texts(self, values: Iterable[Any]) -> list[Any]:
         """:meth:`text` of each string (other values as they are)."""
-        return [self.text(v) if isinstance(v, str) and v else v for v in values]
+        values = list(values)
+        # only texts with an @ or two capitalised words can change: found by Arrow, in C
+        maybe = _matches(values, r"@|\p{Lu}[\pL\pN_'’-]*[ \x{00a0}]+\p{Lu}")
+        return [
+            self.text(v) if m and isinstance(v, str) else v
+            for v, m in zip(values, maybe, strict=True)
+        ]
 
     def title(self, text: str) -> str:
         """A title such as "A commented on B's post." with A and B replaced.
@@ -498,6 +504,23 @@ class Pseudonyms:
         return out
 
 
+def _matches(values: Sequence[Any], pattern: str) -> list[bool]:
+    """Which values may match ``pattern`` (RE2 syntax): strings tested by Arrow, in C.
+
+    Only a prefilter: where Arrow cannot take the strings (lone surrogates),
+    every string counts as a match and the exact Python check decides.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    strings = [v if isinstance(v, str) else None for v in values]
+    try:
+        array = pa.array(strings, type=pa.string())
+    except (pa.ArrowException, UnicodeError):
+        return [v is not None for v in strings]
+    return pc.fill_null(pc.match_substring_regex(array, pattern), False).to_pylist()
+
+
 def replace_names(frame: pd.DataFrame, roles: ColumnRoles, pseudonyms: Pseudonyms) -> pd.DataFrame:
     """The frame with every name replaced (see the module): identities, titles, texts, JSON cells.
 
@@ -526,7 +549,7 @@ def replace_names(frame: pd.DataFrame, roles: ColumnRoles, pseudonyms: Pseudonym
             continue
         values = out[col].to_numpy(dtype=object)
         parsed = None
-        if any(isinstance(v, str) and v[:1] in "[{" for v in values):
+        if any(_matches(values, r"^[\[{]")):
             parsed = pseudonyms.parse_json_cells(values)
             pseudonyms.register_json(parsed, str(col).split("."))  # authors of nested replies
         if parsed is not None or col in kinds:
