@@ -45,6 +45,7 @@ def _write_json(path, frame: pd.DataFrame) -> None:
 @example(values=["Ä\xa0"], fmt="csv", excel=False)
 @example(values=["VÄ\xa0HÄ\xa0!"], fmt="csv", excel=True)
 @example(values=["\x0b"], fmt="csv", excel=False)
+@example(values=["\x08"], fmt="csv", excel=False)  # a tiny file with a control byte is text
 @example(values=["a\rb", "_x000D_", "\x1c"], fmt="xlsx", excel=False)
 @given(
     values=VALUES,
