@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -41,9 +43,21 @@ def fix_mojibake(text: str) -> str:
     """
     if not _SUSPECT.search(text):
         return text
+    return _fix_suspect(text)
+
+
+@functools.cache
+def _ftfy() -> tuple[Callable[[str], str], Callable[[str], bool]]:
+    """ftfy's ``fix_encoding`` and ``is_bad``, imported on first use."""
     from ftfy import fix_encoding
     from ftfy.badness import is_bad
 
+    return fix_encoding, is_bad
+
+
+def _fix_suspect(text: str) -> str:
+    """:func:`fix_mojibake` of a text that matches ``_SUSPECT``."""
+    fix_encoding, is_bad = _ftfy()
     if not is_bad(text):
         return text
     try:
@@ -93,7 +107,7 @@ def repair_frame(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame,
             nul += int(has_nul.sum())
             s[has_nul] = s[has_nul].str.replace("\x00", "", regex=False)
         if suspect.any():
-            fixed = s[suspect].map(fix_mojibake)
+            fixed = s[suspect].map(_fix_suspect)
             repaired += int((fixed != s[suspect]).sum())
             s[suspect] = fixed
         out[col] = s
