@@ -510,7 +510,12 @@ def score(
     tz : str, default="Europe/Helsinki"
         Time zone of times written without one.
     keep_authors : bool, default=False
-        Keep author names; by default they become stable salted pseudonyms.
+        Keep every name as written. By default names become stable salted
+        pseudonyms: the fields that identify an author, the people in titles
+        ("X commented on Y's post."), @mentions of a known author or of a
+        capitalised full name and known authors' full names in texts, and the
+        same inside JSON cells (see :func:`analyzer.io.prepare_output` and the
+        README's privacy paragraph).
     salt : str, optional
         Salt of the pseudonyms (default: ``ANALYZER_SALT`` or a per-user salt).
     with_lemmas : bool, default=False

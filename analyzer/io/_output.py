@@ -59,7 +59,7 @@ def prepare_output(
     added (tone, probabilities) are kept; add them before or after, as long
     as it is before writing.
 
-    Pass one ``pseudonyms`` (:class:`~analyzer.io._names.Pseudonyms`) for all
+    Pass one ``pseudonyms`` (:class:`~analyzer.io.Pseudonyms`) for all
     the chunks of a source, so that a mention is recognised once its author
     has written in an earlier chunk.
 
