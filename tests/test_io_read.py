@@ -282,3 +282,29 @@ def test_mojibake_repair_is_ftfys_judgement(text):
         assert fixed == text
     else:
         assert fixed in (text, ftfys) or ftfy.fix_encoding(fixed) == ftfys
+
+
+def test_xlsx_title_rows_above_the_header_are_skipped(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Raportti: Aamukaste Oy"])
+    ws.append([None, "luotu 13.3.2026"])
+    ws.append([])
+    ws.append(["Kommentti", "Pvm", "Nimi"])
+    ws.append(["Hyvä!", "1.3.2026 klo 14.05", "Testi Käyttäjä"])
+    ws.append(["Huono.", None, None])  # one cell filled: still a row
+    path = tmp_path / "raportti.xlsx"
+    wb.save(path)
+    stats = ReadStats()
+    df = read_comments(path, stats=stats)
+    assert df["Kommentti"].tolist() == ["Hyvä!", "Huono."]
+    assert df["_line"].tolist() == [5, 6]
+    assert stats.rows_read == 2
+    # a one-column sheet keeps its first row as the header
+    wb = Workbook()
+    wb.active.append(["teksti"])
+    wb.active.append(["yksi"])
+    wb.save(path)
+    assert read_comments(path)["teksti"].tolist() == ["yksi"]

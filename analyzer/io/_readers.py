@@ -602,12 +602,12 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
         raise AnalyzerError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
     numbered: Iterator[tuple[int, tuple]] = enumerate(rows_iter, first)
-    # a report's title rows above the table (one cell each) are not its header
+    # a report's title rows above the table are not its header: the header is the first
+    # row filled at least half as wide as the widest of the first rows
     head = list(itertools.islice(numbered, _XLSX_HEAD_ROWS))
     filled = [sum(1 for v in values if v is not None and str(v).strip()) for _, values in head]
-    at = next((i for i, n in enumerate(filled) if n >= 2), None)
-    if at is None:
-        at = next((i for i, n in enumerate(filled) if n), None)
+    wide = max(filled, default=0)
+    at = next((i for i, n in enumerate(filled) if n and 2 * n >= wide), None)
     header = None
     if at is not None:
         header = [xlsx_unescape(v) if isinstance(v, str) else v for v in head[at][1]]
