@@ -79,7 +79,7 @@ def test_parse_events_spec_file_and_dst(tmp_path):
     ok = parse_events(["2026-10-25T03:30+03:00=a", "2026-10-25T03:30+02:00=b"])
     assert ok[1].time - ok[0].time == pd.Timedelta(hours=1)
     with pytest.raises(AnalyzerError, match="TIME=LABEL"):
-        parse_events(["2026-03-04T10:00"])
+        parse_events(["=Anteeksipyyntö"])
     with pytest.raises(AnalyzerError, match="time zone"):
         parse_events(["2026-03-04T10:00=x"], tz="Mars/Olympus")
 

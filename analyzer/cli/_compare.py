@@ -13,11 +13,16 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
         "--event",
         action="append",
         default=[],
-        metavar="TIME=LABEL",
-        help='an event, e.g. "2026-03-04T10:00=Anteeksipyyntö" (repeatable)',
+        metavar="TIME[=LABEL]",
+        help='an event, e.g. "2026-03-04T10:00=Anteeksipyyntö" or "4.3.2026 klo 10.00" '
+        "(any time format the data reader accepts; without a label it is named by its time; "
+        "repeatable)",
     )
     parser.add_argument(
-        "--events", metavar="CSV", help="events file with columns time,label[,kind]"
+        "--events",
+        metavar="FILE",
+        help="events file (CSV/XLSX): columns time[,label[,kind]], "
+        "or in Finnish aika[,tapahtuma|selite[,laji]]",
     )
     parser.add_argument(
         "--tz", default="Europe/Helsinki", help="time zone of naive times (default Europe/Helsinki)"
@@ -66,8 +71,9 @@ def quantification_warnings():
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scored", help="scored comments file (from analyzer score)")
+    parser.add_argument("scored", help="comments file, scored or not (scored first if needed)")
     add_event_arguments(parser)
+    parser.add_argument("--text-col", help="name of the text column (when scoring)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
         "--model",
@@ -79,11 +85,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from analyzer.timeline import compare, parse_events
-    from analyzer.timeline._read import read_scored
+    from analyzer.cli._inputs import read_inputs
+    from analyzer.timeline import compare
 
-    events = parse_events(args.event, args.events, tz=args.tz)
-    scored = read_scored(args.scored, time_col=args.time_col, tz=args.tz)
+    scored, events = read_inputs(args, args.scored)
     with quantification_warnings():
         result = compare(
             scored,

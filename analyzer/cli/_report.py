@@ -21,22 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analyzer.cli._inputs import read_inputs
     from analyzer.report import write_report
-    from analyzer.timeline import parse_events
-    from analyzer.timeline._read import read_scored
 
-    events = parse_events(args.event, args.events, tz=args.tz)
-    df = read_scored(args.input, text_col=args.text_col, time_col=args.time_col, tz=args.tz)
-    if "tone" not in df.columns or not any(str(c).startswith("p_") for c in df.columns):
-        from analyzer.scoring import score
-
-        df = score(
-            args.input,
-            model=args.model,
-            text_col=args.text_col,
-            time_col=args.time_col,
-            tz=args.tz,
-        )
+    df, events = read_inputs(args, args.input)
     info = df.attrs.get("model_info")
     with quantification_warnings():
         out = write_report(

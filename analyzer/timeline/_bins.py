@@ -113,7 +113,8 @@ def tone_timeline(
     width = parse_duration(freq)
     if (times.iloc[-1] - times.iloc[0]) / width > 100_000:
         raise AnalyzerError(
-            f"bin width {freq} gives too many bins for this thread: use a wider --freq"
+            f"bin width {freq} gives too many bins for this thread: use a wider {{option}}",
+            param="freq",
         )
     onehot = pd.DataFrame(one_hot(rows["tone"], classes), columns=classes, index=times.to_numpy())
     onehot.index = pd.DatetimeIndex(onehot.index)

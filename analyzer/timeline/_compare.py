@@ -13,7 +13,7 @@ from statsmodels.stats.multitest import multipletests
 
 from analyzer.timeline._changepoints import change_points
 from analyzer.timeline._data import timed, tone_classes
-from analyzer.timeline._events import Event, parse_duration
+from analyzer.timeline._events import Event, parse_duration, warn_events
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._quantify import (
     interval,
@@ -296,6 +296,7 @@ def compare(
     classes = tone_classes(scored)
     window = parse_duration(window)
     rows, col, missing = timed(scored, time_col)
+    notes = warn_events(events, rows[col])
     has_proba = all(f"p_{c}" in scored.columns for c in classes)
     quant, why = resolve_quantifier(classes, has_proba, shares=shares, model=model, method=method)
     segs = segments(scored, events, window, time_col=col, alpha=alpha)
@@ -379,4 +380,5 @@ def compare(
         method=quant.method if quant is not None else "counted",
         note=why,
         n_boot=n_boot if quant is not None else 0,
+        extra={"warnings": notes},
     )
