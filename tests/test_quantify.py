@@ -227,3 +227,20 @@ def test_cli_compare_shares_flag(tmp_path, demo_scored, cli):
     assert a["share_counted"] == b["share"] != a["share"]
     text = cli("compare", str(src), *ev).stdout
     assert "corrected for the classifier's errors (EMQ" in text and "counted" in text
+
+
+def test_user_trained_model_carries_heldout(tmp_path, cli):
+    from _fixtures import write_tone_csv
+
+    data = write_tone_csv(tmp_path / "labelled.csv")
+    out = tmp_path / "mine.skops"
+    res = cli("train", str(data), "-o", str(out), "--group-col", "scenario", "--cv", "3")
+    assert res.returncode == 0, res.stderr
+    model = load_model(out)
+    h = Heldout.from_meta(model.meta)
+    assert h.labels == model.labels and len(h.y) == model.meta["n"] == h.proba.shape[0]
+    assert h.group_names is not None and len(h.group_names) >= 2
+    # the figures printed by train come from the same predictions
+    assert (h.proba.argmax(axis=1) == h.y).mean() == pytest.approx(
+        model.meta["cv"]["accuracy"], abs=1e-4
+    )

@@ -237,9 +237,12 @@ class Heldout:
                 f"the model keeps no held-out predictions ({why}; retrain it with "
                 "analyzer train --cv 5 or make model)"
             )
-        proba = np.asarray(h["proba"], dtype=float)
-        y = np.asarray(h["y"], dtype=int)
-        groups = None if h.get("groups") is None else np.asarray(h["groups"], dtype=int)
+        from analyzer.model._train import heldout_arrays
+
+        try:
+            y, proba, groups = heldout_arrays(h)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnalyzerError(f"the model's held-out predictions are damaged ({exc})") from None
         names = h.get("group_names")
         return cls([str(c) for c in h["labels"]], y, proba, groups, names and list(names))
 
