@@ -107,6 +107,142 @@ class CompareResult:
             }
         )
 
+    def segments_frame(self) -> pd.DataFrame:
+        """The segments as a DataFrame, one row per segment (empty ones included, n = 0).
+
+        Returns
+        -------
+        DataFrame
+            Indexed by segment name (``before``, then the event labels); columns
+            ``start``, ``end``, ``n`` and for each class ``count_<c>``, ``share_<c>``
+            (corrected, or counted when ``method == "counted"``), ``lo_<c>``, ``hi_<c>``
+            (its interval) and ``share_counted_<c>`` (share of predicted labels).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.timeline import compare, parse_events
+        >>> t = pd.date_range("2026-03-04 08:00", periods=8, freq="1h", tz="Europe/Helsinki")
+        >>> df = pd.DataFrame({"time": t, "tone": ["criticism"] * 4 + ["neutral"] * 4})
+        >>> f = compare(df, parse_events(["2026-03-04T12:00=Apology"])).segments_frame()
+        >>> f[["n", "share_criticism", "share_counted_criticism"]].values.tolist()
+        [[4.0, 1.0, 1.0], [4.0, 0.0, 0.0]]
+        >>> f.index.tolist()
+        ['before', 'Apology']
+        """
+        rows = []
+        for s in self.segments:
+            row: dict[str, Any] = {"segment": s.name, "start": s.start, "end": s.end, "n": s.n}
+            counted = s.share_counted or s.share
+            for c in self.classes:
+                row[f"count_{c}"] = s.counts.get(c, 0)
+            for c in self.classes:
+                row[f"share_{c}"] = s.share.get(c)
+                row[f"lo_{c}"] = s.lo.get(c)
+                row[f"hi_{c}"] = s.hi.get(c)
+                row[f"share_counted_{c}"] = counted.get(c)
+            rows.append(row)
+        out = pd.DataFrame(rows).set_index("segment")
+        num = [c for c in out.columns if c.split("_")[0] in ("share", "lo", "hi")]
+        out[num] = out[num].astype(float)
+        out.attrs.update(method=self.method, classes=list(self.classes))
+        return out
+
+    def changes_frame(self) -> pd.DataFrame:
+        """The changes from one segment to the next as a DataFrame, one row per tone and pair.
+
+        Pairs with an empty segment are kept, their numbers missing (NaN).
+
+        Returns
+        -------
+        DataFrame
+            Columns ``from``, ``to``, ``class``, ``before``, ``after``, ``diff``,
+            ``ci_low``, ``ci_high``, ``p_value``, ``p_adjusted``, ``significant``,
+            ``test`` and ``diff_counted`` (the change of the counted shares; equal to
+            ``diff`` when the shares are counted).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.timeline import compare, parse_events
+        >>> t = pd.date_range("2026-03-04 08:00", periods=8, freq="1h", tz="Europe/Helsinki")
+        >>> df = pd.DataFrame({"time": t, "tone": ["criticism"] * 4 + ["neutral"] * 4})
+        >>> f = compare(df, parse_events(["2026-03-04T12:00=Apology"])).changes_frame()
+        >>> f[["to", "class", "diff"]].values.tolist()
+        [['Apology', 'criticism', -1.0], ['Apology', 'neutral', 1.0]]
+        """
+        rows = []
+        for c in self.changes:
+            ci = c.get("ci") or [None, None]
+            rows.append(
+                {
+                    "from": c["from"],
+                    "to": c["to"],
+                    "class": c["class"],
+                    "before": c.get("before"),
+                    "after": c.get("after"),
+                    "diff": c.get("diff"),
+                    "ci_low": ci[0],
+                    "ci_high": ci[1],
+                    "p_value": c.get("p_value"),
+                    "p_adjusted": c.get("p_adjusted"),
+                    "significant": bool(c.get("significant")),
+                    "test": c.get("test"),
+                    "diff_counted": c.get("diff_counted", c.get("diff")),
+                }
+            )
+        cols = [
+            "from",
+            "to",
+            "class",
+            "before",
+            "after",
+            "diff",
+            "ci_low",
+            "ci_high",
+            "p_value",
+            "p_adjusted",
+            "significant",
+            "test",
+            "diff_counted",
+        ]
+        out = pd.DataFrame(rows, columns=cols)
+        num = ["before", "after", "diff", "ci_low", "ci_high", "p_value", "p_adjusted"]
+        out[[*num, "diff_counted"]] = out[[*num, "diff_counted"]].astype(float)
+        out.attrs.update(method=self.method)
+        return out
+
+    def its_frame(self) -> pd.DataFrame:
+        """The interrupted time series as a DataFrame, one row per tone and event used.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``event``, ``class``, ``level_share`` (the jump in share right
+            after the event against the earlier trend), ``level`` (log-odds),
+            ``level_p``, ``slope`` (change of trend, log-odds per hour), ``slope_p``.
+            ``attrs["skipped"]`` lists the events left out and why.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.timeline import compare, parse_events
+        >>> t = pd.date_range("2026-03-04 08:00", periods=8, freq="1h", tz="Europe/Helsinki")
+        >>> df = pd.DataFrame({"time": t, "tone": ["criticism"] * 4 + ["neutral"] * 4})
+        >>> f = compare(df, parse_events(["2026-03-04T12:00=Apology"])).its_frame()
+        >>> len(f), f.attrs["skipped"][0]["reason"]
+        (0, 'too few comments')
+        """
+        cols = ["event", "class", "level_share", "level", "level_p", "slope", "slope_p"]
+        rows = [
+            {"class": cls, **{k: ev.get(k) for k in cols if k != "class"}}
+            for cls, fit in self.its.get("classes", {}).items()
+            for ev in fit.get("events", [])
+        ]
+        out = pd.DataFrame(rows, columns=cols)
+        out.attrs["skipped"] = list(self.its.get("skipped", []))
+        return out
+
     def to_text(self) -> str:
         """A readable report: segments, changes (with CIs and p-values), ITS, change points.
 
