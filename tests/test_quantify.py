@@ -244,3 +244,13 @@ def test_user_trained_model_carries_heldout(tmp_path, cli):
     assert (h.proba.argmax(axis=1) == h.y).mean() == pytest.approx(
         model.meta["cv"]["accuracy"], abs=1e-4
     )
+
+
+def test_report_shows_corrected_and_counted(demo_scored):
+    from analyzer.report import render_report
+
+    html = render_report(demo_scored, load_demo_events(), lang="en")
+    assert "understanding (counted)" in html and "Change (counted)" in html
+    assert "corrected for the classifier&#x27;s errors (EMQ)" in html
+    counted = render_report(demo_scored, load_demo_events(), lang="en", shares="counted")
+    assert "(counted)" not in counted and "Wilson" in counted

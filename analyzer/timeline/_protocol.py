@@ -131,7 +131,7 @@ def run_protocol(
                 err = np.mean([np.abs(e - s).mean() for e, (_, s) in zip(est, segs, strict=True)])
                 rows.append(
                     {
-                        "scenario": heldout_name(heldout, g),
+                        "scenario": _heldout_name(heldout, g),
                         "thread": t,
                         "n": n,
                         "method": m,
@@ -147,7 +147,7 @@ def run_protocol(
     return pd.DataFrame(rows)
 
 
-def heldout_name(heldout: Heldout, code: int) -> str:
+def _heldout_name(heldout: Heldout, code: int) -> str:
     names = heldout.group_names
     return str(names[code]) if names else str(code)
 
@@ -161,7 +161,7 @@ def summarise(df: pd.DataFrame) -> pd.DataFrame:
     >>> df = pd.DataFrame({"method": ["cc"], "share_err": [0.1], "change_true": [0.2],
     ...                    "change": [0.1], "lo": [0.0], "hi": [0.3], "covered": [True],
     ...                    "seconds": [0.0]})
-    >>> summarise(df).loc["cc", "mae_change"]
+    >>> float(summarise(df).loc["cc", "mae_change"])
     0.1
     """
     d = df.assign(abs_change=(df["change"] - df["change_true"]).abs(), width=df["hi"] - df["lo"])

@@ -172,9 +172,10 @@ def emq(
     Examples
     --------
     >>> import numpy as np
-    >>> p, post = emq(np.array([0.5, 0.5]), np.array([[0.9, 0.1], [0.8, 0.2], [0.3, 0.7]]))
-    >>> np.round(p, 2), post.shape
-    (array([0.96, 0.04]), (3, 2))
+    >>> proba = np.array([[0.9, 0.1], [0.3, 0.7], [0.6, 0.4], [0.2, 0.8]])
+    >>> p, post = emq(np.array([0.5, 0.5]), proba)
+    >>> np.round(p, 2).tolist(), bool(np.allclose(post.mean(axis=0), p))
+    ([0.5, 0.5], True)
     """
     ptr = np.asarray(train_prev, dtype=float).copy()
     if np.any(ptr == 0):
