@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
+
+import pandas as pd
 
 from analyzer.report import write_report
 from analyzer.timeline import parse_events, simulate_thread
@@ -45,8 +48,8 @@ def test_write_report_parses_and_embeds_figures(tmp_path):
     html = out.read_text(encoding="utf-8")
     p = _Collect()
     p.feed(html)
-    assert len(p.imgs) >= 3 and all(s.startswith("data:image/png;base64,") for s in p.imgs)
-    assert "table" in p.tags and "Anteeksipyyntö" in html and "macro-F1: 0.71" in html
+    assert len(p.imgs) >= 2 and all(s.startswith("data:image/png;base64,") for s in p.imgs)
+    assert "table" in p.tags and "Anteeksipyyntö" in html and "macro-F1: 0,710" in html
     assert not list(tmp_path.glob(".*tmp"))
 
 
@@ -97,3 +100,46 @@ def test_cli_report_scores_an_unscored_export_first(tmp_path, cli):
     # the model's own cross-validated figure reaches the caveats
     assert "cross-validated macro-F1" in html
     assert "Johdon anteeksipyyntö" in html
+
+
+def test_report_answers_first_in_finnish_and_writes_the_rows(tmp_path):
+    from analyzer.timeline import simulate_thread
+
+    df = simulate_thread(SHARES, ["2026-03-05T12:00"], n=300, seed=3)
+    df["text"] = ["@Liisa Esimerkki katso tätä"] + ["Huono palvelu"] * 299
+    df["lemmas"] = "kylpylä"
+    events = parse_events(["2026-03-01T12:00=Liian aikaisin", "2026-03-05T12:00=Anteeksipyyntö"])
+    out = write_report(df, events, tmp_path / "r.html")
+    html = out.read_text(encoding="utf-8")
+    assert '<meta name="viewport"' in html
+    head = html[html.index('id="headline"') : html.index("</p>", html.index('id="headline"'))]
+    assert "«Anteeksipyyntö»" in head and "%-yks." in head and "," in head
+    # before the headline there is only the title; the empty first segment is no table row
+    assert html.index('id="headline"') < html.index("<table")
+    assert "n=0" not in html and "ennen</td>" not in html
+    assert "on ennen ensimmäistä kommenttia" in html  # the event warning, in Finnish
+    # no English block in the Finnish report, Finnish decimal commas in the tables
+    for english in ("Segments", "Interrupted time series", "log-odds", "Change points"):
+        assert english not in html
+    assert re.search(r"<td>\d+,\d %", html)
+    # example comments: mentions pseudonymised
+    assert "Liisa" not in html and "@user-" in html
+    # the scored rows beside the report, linked
+    for name in ("r-scored.csv", "r-scored.xlsx"):
+        assert (tmp_path / name).is_file() and f'href="{name}"' in html
+    back = pd.read_csv(tmp_path / "r-scored.csv")
+    assert len(back) == 300 and "tone" in back.columns
+
+
+def test_small_thread_is_flagged_not_overstated(tmp_path):
+    df = simulate_thread(SHARES, ["2026-03-05T12:00"], n=40, seed=2)
+    html = write_report(
+        df, parse_events(["2026-03-05T12:00=Apology"]), tmp_path / "s.html", lang="en"
+    ).read_text(encoding="utf-8")
+    assert "Segments under 30 comments" in html and "Minimum sample: 30" in html
+    assert 'class="small"' in html
+    assert "Not estimated (under 30 comments on a side)" in html  # no ITS numbers
+    head = html[html.index('id="headline"') :]
+    assert "a hint only" in head[: head.index("</p>")]
+    assert "12.5" not in html.replace("12.5 %", "")  # sanity: English decimal point used
+    assert all(alt for alt in re.findall(r'<img alt="([^"]*)"', html))

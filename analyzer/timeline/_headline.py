@@ -6,6 +6,7 @@ from analyzer.timeline._format import (
     MIN_N,
     check_lang,
     fmt_ci,
+    fmt_num,
     fmt_pct,
     fmt_pp,
     fmt_when,
@@ -21,10 +22,13 @@ _W = {
         "clearest": "Selvin muutos tuli tapahtuman «{e}» jälkeen: {tone} {b} → {a} ({d}, "
         "95 % LV {ci}).",
         "event": "«{e}» ({t}):",
-        "no_before": "ennen sitä ei ole kommentteja; sen jälkeen (n = {n})",
-        "no_after": "sen jälkeen ei ole kommentteja.",
+        "intro": "Tapahtumittain (osuus ennen → jälkeen, muutos %-yksikköinä ja sen 95 %:n "
+        "luottamusväli):",
+        "no_before": "ei kommentteja ennen; jälkeen (n = {n})",
+        "no_after": "ei kommentteja jälkeen.",
         "no_events": "Tapahtumia ei annettu: koko ketjussa (n = {n})",
         "ci": "95 % LV",
+        "ci_short": "LV",
         "sig": "merkitsevä",
         "not_sig": "ei merkitseviä muutoksia",
         "small": "n = {a} → {b}, alle {m} kommentin jakso: vain suuntaa antava",
@@ -38,10 +42,13 @@ _W = {
         "(Holm-adjusted p < {a}).",
         "clearest": "The clearest change came after «{e}»: {tone} {b} → {a} ({d}, 95 % CI {ci}).",
         "event": "«{e}» ({t}):",
-        "no_before": "no comments before it; after it (n = {n})",
-        "no_after": "no comments after it.",
+        "intro": "Event by event (share before → after, change in percentage points and its "
+        "95 % CI):",
+        "no_before": "no comments before; after (n = {n})",
+        "no_after": "no comments after.",
         "no_events": "No events given: in the whole thread (n = {n})",
         "ci": "95 % CI",
+        "ci_short": "CI",
         "sig": "significant",
         "not_sig": "no significant change",
         "small": "n = {a} → {b}, a segment under {m} comments: a hint only",
@@ -133,10 +140,11 @@ def headline(result, lang: str = "fi", *, min_n: int = MIN_N) -> str:
             if ch is None or ch.get("diff") is None:
                 continue
             sig = bool(ch.get("significant")) and not small
+            before = fmt_pct(ch["before"], lang).removesuffix(" %")
             parts.append(
-                f"{tone_name(c, lang)} {fmt_pct(ch['before'], lang)} → "
-                f"{fmt_pct(ch['after'], lang)} ({fmt_pp(ch['diff'], lang)}, "
-                f"{w['ci']} {fmt_ci(ch['ci'], lang, unit=False)}"
+                f"{tone_name(c, lang)} {before} → {fmt_pct(ch['after'], lang)} "
+                f"({fmt_num(ch['diff'] * 100, lang, sign=True)}; "
+                f"{w['ci_short']} {fmt_ci(ch['ci'], lang, unit=False)}"
                 + (f"; {w['sig']})" if sig else ")")
             )
             if sig and (best is None or ch["p_adjusted"] < best[1]["p_adjusted"]):
@@ -159,4 +167,4 @@ def headline(result, lang: str = "fi", *, min_n: int = MIN_N) -> str:
         )
     else:
         lead = w["none_sig"].format(a=alpha)
-    return " ".join([lead, *sentences, method])
+    return " ".join([lead, w["intro"], *sentences, method])
