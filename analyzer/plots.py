@@ -98,6 +98,11 @@ def _color(name: str, classes: list[str]) -> str:
     return _CYCLE[others.index(name) % len(_CYCLE)] if name in others else "#333333"
 
 
+def _wrap(text: str, fig, size: float = 12) -> str:
+    """``text`` wrapped to the figure's width (about 1.9 characters per point-inch)."""
+    return textwrap.fill(text, max(20, int(fig.get_figwidth() * 110 / size)))
+
+
 def _axes(ax, figsize: tuple[float, float]):
     """``(figure, ax)``: the given Axes and its figure, or a new pyplot-free Figure."""
     if ax is not None:
@@ -326,7 +331,7 @@ def plot_tone_timeline(
             title_fontsize=8,
         )
         notes = []
-    ax.set_title(title or text["tone_title"])
+    ax.set_title(_wrap(title or text["tone_title"], fig))
     if notes:
         fig.text(0.01, 0.005, "; ".join(notes), fontsize=8)
     return fig
@@ -389,7 +394,7 @@ def plot_volume(
     _time_axis(ax, tz, lang)
     ax.grid(axis="y", alpha=0.3)
     if title != "":
-        ax.set_title(title or text["volume_title"])
+        ax.set_title(_wrap(title or text["volume_title"], fig))
     return fig
 
 
@@ -542,16 +547,17 @@ def plot_segments(
     ax.set_ylabel(text["share"])
     ax.grid(axis="y", alpha=0.3)
     narrow = fig.get_figwidth() < 6
+    note = text["corrected_bar_note"].format(m=method.upper()) if corrected else None
     ax.legend(
         fontsize=8 if narrow else 9,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.25 if narrow else -0.18),
         ncols=2 if narrow else 4,
         frameon=False,
+        title=note and _wrap(note, fig, 8),
+        title_fontsize=8,
     )
-    ax.set_title(title or text["segments_title"])
-    if corrected:
-        fig.text(0.01, 0.005, text["corrected_bar_note"].format(m=method.upper()), fontsize=8)
+    ax.set_title(_wrap(title or text["segments_title"], fig))
     return fig
 
 
@@ -649,7 +655,12 @@ def plot_lemma_changes(
         fontsize=9,
     )
     fig.suptitle(
-        title
-        or text["lemmas_title"].format(a=class_label(pair[0], lang), b=class_label(pair[1], lang))
+        _wrap(
+            title
+            or text["lemmas_title"].format(
+                a=class_label(pair[0], lang), b=class_label(pair[1], lang)
+            ),
+            fig,
+        )
     )
     return fig

@@ -98,7 +98,7 @@ def test_cli_report_scores_an_unscored_export_first(tmp_path, cli):
     html = out.read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") >= 3
     # the model's own cross-validated figure reaches the caveats
-    assert "cross-validated macro-F1" in html
+    assert "ristiinvalidoitu macro-F1" in html
     assert "Johdon anteeksipyyntö" in html
 
 

@@ -91,4 +91,5 @@ def run(args: argparse.Namespace) -> int:
             model=args.model,
         )
     print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
+    print(f"    scored comments beside it: {report.stem}-scored.csv, {report.stem}-scored.xlsx")
     return 0

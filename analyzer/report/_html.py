@@ -455,7 +455,7 @@ def render_report(
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f'<p id="headline">{escape(headline(res, lang, min_n=min_n))}</p>',
+        f'<p id="headline">{_unbroken(headline(res, lang, min_n=min_n))}</p>',
     ]
     # warnings: events outside the data, small segments, no correction possible
     notes = _event_notes(events, rows[col], w, lang)
@@ -652,17 +652,33 @@ def render_report(
     parts.append(f"<p>{escape(w['min_text'].format(m=min_n))}</p>")
     parts.append(f"<h2>{w['caveats']}</h2><ul>")
     if model_info:
-        info = ", ".join(f"{k}: {_value(v, lang)}" for k, v in model_info.items())
+        info = ", ".join(f"{_value(k, lang)}: {_value(v, lang)}" for k, v in model_info.items())
         parts.append(f"<li>{w['model']}: {escape(info)}</li>")
     parts += [f"<li>{escape(x)}</li>" for x in w["caveats_list"]]
     parts.append("</ul></body></html>")
     return "\n".join(parts)
 
 
+def _unbroken(text: str) -> str:
+    """Escaped text whose numbers keep their units on the same line (``7,7 %``, ``%-yks.``)."""
+    out = escape(text).replace(" %", "&nbsp;%")
+    return out.replace("%-yks.", '<span style="white-space:nowrap">%-yks.</span>')
+
+
+#: the model facts of :func:`analyzer.scoring.model_info` (and the demo's) in Finnish
+_INFO_FI = {
+    "trained on": "opetusaineisto (kommentteja)",
+    "cross-validated macro-F1": "ristiinvalidoitu macro-F1",
+    "validation": "validointi",
+    "leave-one-group-out": "yksi skenaario kerrallaan sivuun",
+    "macro-F1 on this demo thread (gold labels)": "macro-F1 tässä demoketjussa (käsin luokitellut)",
+}
+
+
 def _value(v, lang: str) -> str:
     if isinstance(v, float):
         return fmt_num(v, lang, 3)
-    return str(v)
+    return _INFO_FI.get(str(v), str(v)) if lang == "fi" else str(v)
 
 
 def _narrow_ax(height: float):

@@ -14,6 +14,7 @@ from statsmodels.stats.multitest import multipletests
 from analyzer.timeline._changepoints import change_points
 from analyzer.timeline._data import timed, tone_classes
 from analyzer.timeline._events import Event, parse_duration, warn_events
+from analyzer.timeline._format import MIN_N
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._quantify import (
     interval,
@@ -272,6 +273,9 @@ class CompareResult:
         rows = []
         width = max([20, *(len(s.name) for s in self.segments)])
         for s in self.segments:
+            if not s.n:
+                rows.append(f"  {s.name:<{width}} no comments")
+                continue
             counted = s.share_counted or s.share
             shares = "  ".join(
                 f"{c} {_pct(s.share[c])} [{_pct(s.lo[c])}–{_pct(s.hi[c])}]"
@@ -279,7 +283,8 @@ class CompareResult:
                 for c in self.classes
             )
             span = f"{_short(s.start)} → {_short(s.end)}"
-            rows.append(f"  {s.name:<{width}} n={s.n:<6} {span:<34} {shares}")
+            small = f"  (under {MIN_N} comments: a hint only)" if s.n < MIN_N else ""
+            rows.append(f"  {s.name:<{width}} n={s.n:<6} {span:<34} {shares}{small}")
         lines += rows
         lines.append("")
         lines.append(
@@ -313,10 +318,22 @@ class CompareResult:
             )
         lines.append("")
         lines.append("Interrupted time series (" + self.its.get("model", "") + ")")
+        thin = {
+            e.label
+            for i, e in enumerate(self.events)
+            if i + 1 < len(self.segments)
+            and min(self.segments[i].n, self.segments[i + 1].n) < MIN_N
+        }
         for cls, entry in self.its.get("classes", {}).items():
             if entry.get("note"):
                 lines.append(f"  {cls}: {entry['note']}")
             for ev in entry.get("events", []):
+                if abs(ev["level"]) > 5 or ev["event"] in thin:
+                    lines.append(
+                        f"  {cls:<14} at {ev['event']}: not shown (under {MIN_N} comments on "
+                        "a side or an unstable fit)"
+                    )
+                    continue
                 lines.append(
                     f"  {cls:<14} at {ev['event']}: level {ev['level_share'] * 100:+.1f} pp "
                     f"(log-odds {ev['level']:+.2f}, p{_p(ev['level_p'])}), "
