@@ -515,6 +515,7 @@ def plot_segments(
         ax.errorbar(
             pos,
             share,
+            # a bootstrap interval need not contain its point estimate: never a negative bar
             yerr=[np.clip(share - lo, 0, None), np.clip(hi - share, 0, None)],
             fmt="none",
             ecolor="black",

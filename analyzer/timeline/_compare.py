@@ -343,7 +343,10 @@ class CompareResult:
             lines.append(f"  event {sk['event']} left out: {sk['reason']}")
         lines.append("")
         if self.change_points:
-            lines.append("Change points found from the data alone")
+            lines.append(
+                "Change points found from the data alone"
+                + (" (shares of predicted labels, not corrected)" if corrected else "")
+            )
             for cp in self.change_points:
                 moves = ", ".join(
                     f"{c} {_pct(cp['before'][c])}→{_pct(cp['after'][c])}" for c in self.classes
@@ -390,7 +393,7 @@ def compare(
 
     **Corrected shares** (``shares="corrected"``, the default) correct the
     classifier's errors with the model's held-out predictions (quantification,
-    :mod:`analyzer.timeline._quantify`; method ``pacc`` unless ``method`` says
+    :mod:`analyzer.timeline._quantify`; method ``emq`` unless ``method`` says
     otherwise). Their 95 % intervals, the changes' intervals and p-values come
     from a bootstrap over the thread's comments *and* over the held-out
     predictions the correction is estimated from. The counted shares (share of
@@ -425,7 +428,7 @@ def compare(
         The model that scored the comments (default: the default model); its
         metadata carries the held-out predictions the correction needs.
     method : str, optional
-        Quantification method: ``pacc`` (default), ``emq``, ``acc``, ``pcc``, ``cc``.
+        Quantification method: ``emq`` (default), ``pacc``, ``acc``, ``pcc``, ``cc``.
     n_boot : int
         Bootstrap replicates (corrected shares).
     seed : int
