@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import warnings
 from pathlib import Path
 
 from analyzer.cli._compare import add_shares_argument, quantification_warnings
+from analyzer.errors import AnalyzerWarning
 
 HELP = "score the bundled demo thread, compare around its events and write the HTML report"
 
@@ -60,9 +62,11 @@ def run(args: argparse.Namespace) -> int:
         f"    model check against the demo's gold labels: macro-F1 {fig['macro_f1']:.3f}, "
         f"accuracy {fig['accuracy']:.3f} (n={fig['n']}; the demo scenario is not in training)"
     )
-    gold_result = compare(
-        scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
-    )
+    with warnings.catch_warnings():  # the events' warnings were printed once already
+        warnings.simplefilter("ignore", AnalyzerWarning)
+        gold_result = compare(
+            scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
+        )
     shown = "corrected" if result.method != "counted" else "counted"
     print(f"    {shown} shares against the demo's gold labels (largest miss per segment):")
     for seg, ref in zip(result.segments, gold_result.segments, strict=True):
