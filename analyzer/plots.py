@@ -112,17 +112,21 @@ def _axes(ax, figsize: tuple[float, float]):
 
 
 def _event_markers(ax, events, tz, labels: bool = True) -> None:
+    lo, hi = ax.get_xlim()  # the data's range, before the lines are added
     for i, ev in enumerate(events or []):
         t = ev.time.tz_convert(tz) if tz is not None else ev.time
         ax.axvline(t, color="black", linestyle="--", linewidth=1.2, zorder=3)
         if not labels:
             continue
+        # a label in the right part of the plot runs to the left of its line, inside the axes
+        right = hi > lo and (mdates.date2num(t) - lo) / (hi - lo) > 0.6
         ax.annotate(
             ev.label,
             xy=(t, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(3, -4 - 14 * (i % 3)),
+            xytext=(-3 if right else 3, -4 - 14 * (i % 4)),
             textcoords="offset points",
+            ha="right" if right else "left",
             va="top",
             fontsize=9,
             fontweight="bold",

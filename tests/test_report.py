@@ -143,3 +143,61 @@ def test_small_thread_is_flagged_not_overstated(tmp_path):
     assert "a hint only" in head[: head.index("</p>")]
     assert "12.5" not in html.replace("12.5 %", "")  # sanity: English decimal point used
     assert all(alt for alt in re.findall(r'<img alt="([^"]*)"', html))
+
+
+def test_headline_works_for_any_thread():
+    import warnings
+
+    from analyzer.timeline import compare, headline
+
+    df = simulate_thread(
+        [
+            {"criticism": 0.8, "understanding": 0.1, "neutral": 0.1},
+            {"criticism": 0.5, "understanding": 0.3, "neutral": 0.2},
+            {"criticism": 0.2, "understanding": 0.6, "neutral": 0.2},
+        ],
+        ["2026-03-05T12:00", "2026-03-06T12:00"],
+        n=600,
+        seed=4,
+    )
+    three = parse_events(
+        ["2026-03-05T12:00=Tiedote", "2026-03-06T12:00=Anteeksipyyntö", "2026-04-01T12:00=Myöhään"]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = compare(df, three, shares="counted")
+        none = compare(df, [], shares="counted")
+    fi, en = headline(res, "fi"), headline(res, "en")
+    for event in ("«Tiedote»", "«Anteeksipyyntö»", "«Myöhään»"):
+        assert event in fi and event in en
+    assert fi.startswith("Selvin muutos") and "ei kommentteja jälkeen" in fi
+    assert "no comments after" in en and "(not corrected)" in en
+    assert re.search(r"kritiikki \d+,\d → \d+,\d %", fi)  # Finnish decimal comma
+    assert "whole thread (n = 600)" in headline(none, "en")
+    # a thin segment is a hint, never the clearest change
+    thin = simulate_thread(SHARES, ["2026-03-05T12:00"], n=24, seed=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        small = headline(compare(thin, parse_events(["2026-03-05T12:00=A"]), shares="counted"))
+    assert small.startswith("Yksikään") and "vain suuntaa antava" in small
+
+
+def test_compare_result_frames_keep_empty_segments_and_counted_columns():
+    import warnings
+
+    from analyzer.timeline import compare
+
+    df = simulate_thread(SHARES, ["2026-03-05T12:00"], n=300, seed=5)
+    events = parse_events(["2026-03-01T00:00=Early", "2026-03-05T12:00=Apology"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = compare(df, events, shares="counted")
+    seg = res.segments_frame()
+    assert seg.index.tolist() == ["before", "Early", "Apology"]
+    assert seg.loc["before", "n"] == 0 and pd.isna(seg.loc["before", "share_criticism"])
+    assert seg.loc["Apology", "share_counted_criticism"] == seg.loc["Apology", "share_criticism"]
+    ch = res.changes_frame()
+    assert len(ch) == 2 * 3 and ch["diff"].isna().sum() == 3  # the empty pair kept, NaN
+    ok = ch.dropna(subset=["diff"])
+    assert (ok["ci_low"] <= ok["diff"]).all() and (ok["diff"] <= ok["ci_high"]).all()
+    assert set(res.its_frame().columns) >= {"event", "class", "level_share", "level_p"}
