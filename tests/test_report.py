@@ -100,6 +100,9 @@ def test_cli_report_scores_an_unscored_export_first(tmp_path, cli):
     # the model's own cross-validated figure reaches the caveats
     assert "ristiinvalidoitu macro-F1" in html
     assert "Johdon anteeksipyyntö" in html
+    # the demo's first event is before its first comment: on stderr once and in the report
+    assert res.stderr.count("analyzer: warning: event 'Video leviää'") == 1
+    assert "Tapahtuma «Video leviää» (6.3. klo 19.30) on ennen ensimmäistä kommenttia" in html
 
 
 def test_report_answers_first_in_finnish_and_writes_the_rows(tmp_path):

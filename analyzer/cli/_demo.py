@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
             f"{ref.share[miss] * 100:.1f} % ({(seg.share[miss] - ref.share[miss]) * 100:+.1f} pp;"
             f" counted shares miss by up to {counted * 100:.1f} pp)"
         )
-    with quantification_warnings():
+    with quantification_warnings(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", AnalyzerWarning)  # the events' warning was printed
         report = write_report(
             scored,
             events,

@@ -7,13 +7,12 @@ import io
 import os
 import re
 import tempfile
-import warnings
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
-from analyzer.errors import AnalyzerError, AnalyzerWarning
+from analyzer.errors import AnalyzerError
 from analyzer.io import TableWriter, excel_safe, pseudonymize
 from analyzer.plots import plot_lemma_changes, plot_segments, plot_timeline
 from analyzer.timeline import (
@@ -436,9 +435,9 @@ def render_report(
     True
     """
     w = _WORDS[check_lang(lang)]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", AnalyzerWarning)  # said in the report instead
-        res = compare(scored, events, window=window, time_col=time_col, shares=shares, model=model)
+    # events outside the data: an AnalyzerWarning here (stderr on the command line) and a
+    # line in the report's warnings
+    res = compare(scored, events, window=window, time_col=time_col, shares=shares, model=model)
     tl = tone_timeline(
         scored, freq=freq, time_col=time_col, shares=shares, model=model, events=events
     )

@@ -149,10 +149,21 @@ def headline(result, lang: str = "fi", *, min_n: int = MIN_N) -> str:
             )
             if sig and (best is None or ch["p_adjusted"] < best[1]["p_adjusted"]):
                 best = (ev, ch)
+        # a significant change in a tone not listed (neutral) is still said
+        others = [
+            change[(b.name, c)]
+            for c in result.classes
+            if c not in tones and change.get((b.name, c), {}).get("significant")
+        ]
+        if not small:
+            parts += [
+                f"{tone_name(ch['class'], lang)} {fmt_pp(ch['diff'], lang)} ({w['sig']})"
+                for ch in others
+            ]
         text = f"{head} {', '.join(parts)}"
         if small:
             text += f" ({w['small'].format(a=a.n, b=b.n, m=min_n)})"
-        elif not any(change.get((b.name, c), {}).get("significant") for c in tones):
+        elif not others and not any(change.get((b.name, c), {}).get("significant") for c in tones):
             text += f" ({w['not_sig']})"
         sentences.append(text + ".")
     if best is not None:
