@@ -423,6 +423,25 @@ def render_report(
 ) -> str:
     """The report as one HTML string (see :func:`write_report`).
 
+    First the title and the headline (:func:`analyzer.timeline.headline`, element
+    ``id="headline"``), then warnings, tone and volume on one time axis, the
+    segments, changes, interrupted time series, word changes, change points,
+    example comments, method and caveats, all in ``lang``.
+
+    Parameters
+    ----------
+    scored, events, title, lang, model_info, window, freq, time_col, shares, model
+        As in :func:`write_report`.
+    data_links : list of str, optional
+        File names of the scored comments written beside the report, linked.
+    min_n : int, default=MIN_N (30)
+        The minimum sample per segment: smaller segments are flagged and their
+        statistics greyed or left out.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> from analyzer.timeline import parse_events, simulate_thread
