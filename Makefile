@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SETUP  := scripts/setup.sh
 
-.PHONY: setup demo test fuzz lint format model bench clean
+.PHONY: setup demo test fuzz lint format model bench notebooks clean
 
 setup:
 	@bash $(SETUP)
@@ -31,6 +31,9 @@ format: setup
 
 model: setup
 	@$(PY) -m analyzer train data/tone_corpus.csv --group-col scenario -o models/tone-fi.skops
+
+notebooks: setup
+	@$(PY) scripts/run_notebooks.py
 
 bench: setup
 	@$(PY) bench/lemmas.py
