@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 
 import numpy as np
+from _fixtures import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,7 +97,7 @@ def _reference_row(features: list[str]) -> list[float]:
     ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(docs=st.lists(st.lists(_FEATS, max_size=12), max_size=6))
 def test_polarity_rows_equal_the_reference_row_of_each_comment(docs):
     valence, negated = feature_valences([f for d in docs for f in d])

@@ -3,7 +3,7 @@
 ``__all__`` lists the API. Also importable from here, for other parts of the
 package and for the tests: the model cache (``CACHE_ENV``, ``cache_dir``,
 ``cached_model``, ``remember_model``), the model-file metadata helpers
-(``data_hash``, ``text_fingerprint``, ``library_versions``), ``polarity_row``
+(``data_hash``, ``library_versions``), ``polarity_row``
 and ``heldout_arrays`` (the held-out predictions kept in a model's metadata).
 
 Examples
@@ -14,7 +14,7 @@ Examples
 ['criticism', 'understanding']
 """
 
-from analyzer.model._active import least_confident, margin
+from analyzer.model._active import adapt, least_confident, margin, suggest_to_label
 from analyzer.model._cache import CACHE_ENV as CACHE_ENV  # not in __all__
 from analyzer.model._cache import cache_dir as cache_dir  # not in __all__
 from analyzer.model._cache import cached_model as cached_model  # not in __all__
@@ -26,10 +26,10 @@ from analyzer.model._persist import (
     default_model_path,
     load_model,
     save_model,
+    text_fingerprint,
 )
 from analyzer.model._persist import data_hash as data_hash  # not in __all__
 from analyzer.model._persist import library_versions as library_versions  # not in __all__
-from analyzer.model._persist import text_fingerprint as text_fingerprint  # not in __all__
 from analyzer.model._pipeline import ToneModel, build_pipeline
 from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon
 from analyzer.model._polarity import polarity_row as polarity_row  # not in __all__
@@ -43,6 +43,7 @@ __all__ = [
     "CommentVectorizer",
     "Explanation",
     "ToneModel",
+    "adapt",
     "build_pipeline",
     "classification_figures",
     "cross_validate",
@@ -54,6 +55,8 @@ __all__ = [
     "margin",
     "polarity_lexicon",
     "save_model",
+    "suggest_to_label",
+    "text_fingerprint",
     "top_features",
     "train",
 ]
