@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analyzer.errors import AnalyzerError
-from analyzer.timeline._format import MIN_N, check_lang, fmt_num, tone_name
+from analyzer.timeline import MIN_N, check_lang, fmt_num, tone_name
 
 __all__ = [
     "class_label",

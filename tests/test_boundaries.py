@@ -55,22 +55,8 @@ def violations() -> list[str]:
     return found
 
 
-# Imports in modules other helpers were rewriting while this test was written
-# (issue 17, phase 1): the names have public homes in analyzer.timeline already;
-# switching these two files to them is left to phase 2. Do not add to this list.
-PENDING = ("analyzer/plots.py:", "analyzer/report/_html.py:")
-
-
 def test_no_module_imports_another_packages_private_parts() -> None:
-    assert [v for v in violations() if not v.startswith(PENDING)] == []
-
-
-def test_pending_imports_have_public_homes() -> None:
-    import analyzer.timeline
-
-    for v in violations():
-        name = v.rsplit(".", 1)[1]
-        assert v.startswith(PENDING) and hasattr(analyzer.timeline, name), v
+    assert violations() == []
 
 
 def test_the_check_sees_a_private_import() -> None:

@@ -17,23 +17,22 @@ from analyzer.io import TableWriter, excel_safe, pseudonymize
 from analyzer.plots import plot_lemma_changes, plot_segments, plot_timeline
 from analyzer.timeline import (
     BEFORE,
-    assign_segments,
-    compare,
-    headline,
-    lemma_changes,
-    tone_timeline,
-)
-from analyzer.timeline._data import timed, tone_classes
-from analyzer.timeline._format import (
     MIN_N,
+    assign_segments,
     check_lang,
+    compare,
     fmt_ci,
     fmt_num,
     fmt_p,
     fmt_pct,
     fmt_pp,
     fmt_when,
+    headline,
+    lemma_changes,
+    timed,
+    tone_classes,
     tone_name,
+    tone_timeline,
 )
 
 __all__ = [
