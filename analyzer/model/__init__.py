@@ -12,6 +12,12 @@ from analyzer.model._active import least_confident, margin
 from analyzer.model._cache import CACHE_ENV, cache_dir, cached_model, remember_model
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
+from analyzer.model._finnsentiment import (
+    FINNSENTIMENT_URL,
+    default_finnsentiment_path,
+    load_finnsentiment,
+    parse_splits,
+)
 from analyzer.model._persist import (
     TRUSTED_TYPES,
     data_hash,
@@ -27,6 +33,7 @@ from analyzer.model._train import classification_figures, cross_validate, evalua
 
 __all__ = [
     "CACHE_ENV",
+    "FINNSENTIMENT_URL",
     "POLARITY_FEATURES",
     "STYLE_FEATURES",
     "TRUSTED_TYPES",
@@ -39,13 +46,16 @@ __all__ = [
     "classification_figures",
     "cross_validate",
     "data_hash",
+    "default_finnsentiment_path",
     "default_model_path",
     "evaluate",
     "explain",
     "least_confident",
     "library_versions",
+    "load_finnsentiment",
     "load_model",
     "margin",
+    "parse_splits",
     "polarity_lexicon",
     "polarity_row",
     "remember_model",

@@ -24,7 +24,7 @@ from analyzer.errors import AnalyzerError
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
 from analyzer.model._pipeline import ToneModel, build_pipeline
 
-__all__ = ["classification_figures", "cross_validate", "evaluate", "train"]
+__all__ = ["classification_figures", "cross_validate", "evaluate", "train", "training_set"]
 
 
 def _check(
@@ -125,6 +125,96 @@ def _confusion(y_idx: np.ndarray, pred_idx: np.ndarray, labels: Sequence[str]) -
     return m.tolist()
 
 
+def _balanced(y: np.ndarray, total: float) -> np.ndarray:
+    """Per-sample weights under which every class of ``y`` weighs ``total / n_classes``."""
+    classes, inv, counts = np.unique(y, return_inverse=True, return_counts=True)
+    return (total / (len(classes) * counts))[inv]
+
+
+def training_set(
+    texts: Sequence[str],
+    y: np.ndarray,
+    *,
+    extra_texts: Sequence[str] = (),
+    extra_labels: np.ndarray | None = None,
+    extra_weight: float = 1.0,
+    augment: int = 0,
+    random_state: int = 0,
+) -> tuple[list[str], np.ndarray, np.ndarray | None]:
+    """The texts, labels and sample weights one fit sees.
+
+    Without extra data and augmentation: ``texts`` and ``y`` as given, no
+    weights (the classifier balances the classes itself). Otherwise each
+    data set is balanced on its own: the main texts (with ``augment`` noisy
+    copies of each, :func:`analyzer.model._augment.augment`) weigh as much in
+    total as there are main texts, every class a third of it; the extra texts
+    weigh ``extra_weight`` times that, again every class alike.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analyzer.model._train import training_set
+    >>> t, y, w = training_set(["a", "b"], np.array(["x", "y"]),
+    ...                        extra_texts=["c", "d", "e"], extra_labels=np.array(["x", "x", "y"]))
+    >>> t, w.round(3).tolist()
+    (['a', 'b', 'c', 'd', 'e'], [1.0, 1.0, 0.5, 0.5, 1.0])
+    """
+    texts = list(texts)
+    if not len(extra_texts) and not augment:
+        return texts, y, None
+    from analyzer.model._augment import augment as make_copies
+
+    copies, src = make_copies(texts, copies=augment, random_state=random_state)
+    main_y = np.concatenate([y, y[np.asarray(src, dtype=np.int64)]]) if copies else y
+    weights = [_balanced(main_y, len(texts))]
+    all_texts = texts + copies
+    labels = [main_y]
+    if len(extra_texts):
+        assert extra_labels is not None
+        weights.append(_balanced(extra_labels, extra_weight * len(texts)))
+        all_texts += list(extra_texts)
+        labels.append(extra_labels)
+    return all_texts, np.concatenate(labels), np.concatenate(weights)
+
+
+def _fit(
+    texts: Sequence[str],
+    y: np.ndarray,
+    *,
+    extra_texts: Sequence[str],
+    extra_labels: np.ndarray | None,
+    extra_weight: float,
+    augment: int,
+    random_state: int,
+    params: dict[str, Any],
+) -> Any:
+    """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted)."""
+    t, yy, w = training_set(
+        texts,
+        y,
+        extra_texts=extra_texts,
+        extra_labels=extra_labels,
+        extra_weight=extra_weight,
+        augment=augment,
+        random_state=random_state,
+    )
+    if w is None:
+        return build_pipeline(random_state=random_state, **params).fit(t, yy)
+    pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
+    return pipe.fit(t, yy, clf__sample_weight=w)
+
+
+def _extra(
+    extra_texts: Sequence[Any] | None, extra_labels: Sequence[Any] | None
+) -> tuple[list[str], np.ndarray | None]:
+    if extra_texts is None and extra_labels is None:
+        return [], None
+    if extra_texts is None or extra_labels is None:
+        raise AnalyzerError("extra_texts and extra_labels go together")
+    t, y = _check(extra_texts, extra_labels, fitting=False)
+    return t, y
+
+
 def cross_validate(
     texts: Sequence[Any],
     labels: Sequence[Any],
@@ -132,6 +222,10 @@ def cross_validate(
     groups: Sequence[Any] | None = None,
     cv: int = 5,
     random_state: int = 0,
+    extra_texts: Sequence[Any] | None = None,
+    extra_labels: Sequence[Any] | None = None,
+    extra_weight: float = 1.0,
+    augment: int = 0,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -139,6 +233,11 @@ def cross_validate(
     With ``groups``, every group is held out as a whole: leave-one-group-out
     when there are at most 20 groups, else ``GroupKFold(cv)``; figures per
     group are added under ``per_group``. Without groups, stratified K-fold.
+
+    Extra training data (``extra_texts``/``extra_labels``, e.g. FinnSentiment)
+    goes into every training fold and is never held out: the figures are on
+    ``texts`` alone. ``augment`` noisy copies are made of each training fold's
+    texts only, never of the held-out ones. See :func:`train`.
 
     Examples
     --------
@@ -150,9 +249,12 @@ def cross_validate(
     True
     """
     texts, y = _check(texts, labels)
+    ex_t, ex_y = _extra(extra_texts, extra_labels)
     t0 = time.perf_counter()
     if groups is not None:
         g = np.asarray([str(v) for v in groups], dtype=object)
+        if len(g) != len(y):
+            raise AnalyzerError("texts and groups differ in length")
         n_groups = len(np.unique(g))
         if n_groups < 2:
             raise AnalyzerError("grouped cross-validation needs at least two groups")
@@ -164,9 +266,28 @@ def cross_validate(
         k = max(2, min(cv, smallest))
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
         scheme = f"stratified-{k}-fold"
-    pipe = build_pipeline(random_state=random_state, **params)
-    proba = cross_val_predict(pipe, texts, y, groups=g, cv=splitter, method="predict_proba")
-    labels_sorted = sorted(set(y.tolist()))
+    labels_sorted = sorted(set(y.tolist()) | (set(ex_y.tolist()) if ex_y is not None else set()))
+    if not len(ex_t) and not augment:
+        pipe = build_pipeline(random_state=random_state, **params)
+        proba = cross_val_predict(pipe, texts, y, groups=g, cv=splitter, method="predict_proba")
+    else:
+        # out-of-fold probabilities of `texts` only; extra rows sit in every training fold
+        proba = np.zeros((len(texts), len(labels_sorted)))
+        col = {c: j for j, c in enumerate(labels_sorted)}
+        arr = np.asarray(texts, dtype=object)
+        for train_idx, test_idx in splitter.split(arr, y, g):
+            pipe = _fit(
+                arr[train_idx].tolist(),
+                y[train_idx],
+                extra_texts=ex_t,
+                extra_labels=ex_y,
+                extra_weight=extra_weight,
+                augment=augment,
+                random_state=random_state,
+                params=params,
+            )
+            cols = [col[str(c)] for c in pipe.classes_]
+            proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
     out = classification_figures(y, proba, labels_sorted)
     out["scheme"] = scheme
     if g is not None:
@@ -186,6 +307,11 @@ def train(
     groups: Sequence[Any] | None = None,
     cv: int | None = 5,
     random_state: int = 0,
+    extra_texts: Sequence[Any] | None = None,
+    extra_labels: Sequence[Any] | None = None,
+    extra_weight: float = 1.0,
+    augment: int = 0,
+    extra_info: dict[str, Any] | None = None,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -203,7 +329,22 @@ def train(
     cv : int or None, default=5
         Folds; ``None`` or ``0`` skips cross-validation.
     random_state : int, default=0
-        Seed.
+        Seed (of the solver and of the augmentation).
+    extra_texts, extra_labels : sequence, optional
+        More labelled training text from elsewhere (e.g. FinnSentiment's real
+        sentences, :func:`~analyzer.model.load_finnsentiment`): in every fit
+        and every training fold, never held out, never hashed into
+        ``meta["data_hash"]`` (it gets its own ``meta["extra"]["data_hash"]``);
+        its texts are not stored.
+    extra_weight : float, default=1.0
+        Total weight of the extra data relative to ``texts``; each data set is
+        class-balanced on its own (:func:`training_set`).
+    augment : int, default=0
+        Noisy copies of each training text whose final period, capitals, ä/ö
+        and spelling vary at random, independently of the label
+        (:mod:`analyzer.model._augment`).
+    extra_info : dict, optional
+        Stored under ``meta["extra"]`` (e.g. the extra data's name and license).
     **params
         Passed to :func:`build_pipeline`.
 
@@ -217,6 +358,7 @@ def train(
     ['criticism']
     """
     texts, y = _check(texts, labels)
+    ex_t, ex_y = _extra(extra_texts, extra_labels)
     meta: dict[str, Any] = {
         "n": len(texts),
         "data_hash": data_hash(texts, y),
@@ -224,12 +366,29 @@ def train(
         "versions": library_versions(),
         "text_fingerprint": text_fingerprint(),
     }
+    if augment:
+        meta["augment"] = int(augment)
+    if len(ex_t):
+        counts = dict(zip(*np.unique(ex_y, return_counts=True), strict=True))
+        meta["extra"] = {
+            **(extra_info or {}),
+            "n": len(ex_t),
+            "labels": {str(k): int(v) for k, v in counts.items()},
+            "weight": float(extra_weight),
+            "data_hash": data_hash(ex_t, ex_y),
+        }
+    extra = {
+        "extra_texts": ex_t,
+        "extra_labels": ex_y,
+        "extra_weight": extra_weight,
+        "augment": augment,
+    }
     if cv:
         meta["cv"] = cross_validate(
-            texts, y, groups=groups, cv=cv, random_state=random_state, **params
+            texts, y, groups=groups, cv=cv, random_state=random_state, **extra, **params
         )
     t0 = time.perf_counter()
-    pipe = build_pipeline(random_state=random_state, **params).fit(texts, y)
+    pipe = _fit(texts, y, random_state=random_state, params=params, **extra)
     meta["fit_seconds"] = round(time.perf_counter() - t0, 1)
     return ToneModel(pipe, meta)
 
