@@ -1,4 +1,4 @@
-"""Loaders for the bundled data: the tone corpus, the demo thread and the blind thread.
+"""Loaders for the bundled data: the tone corpus, the contrast set, the demo and blind threads.
 
 All texts in ``data/`` were written by the analyzer team (see
 ``data/README.md``). The files live in the repository's ``data/`` folder;
@@ -16,11 +16,15 @@ import pandas as pd
 from analyzer.errors import AnalyzerError
 
 __all__ = [
+    "CONTRAST_CATEGORIES",
+    "CONTRAST_COLUMNS",
+    "CONTRAST_VARIATIONS",
     "CORPUS_COLUMNS",
     "LABELS",
     "PHASES",
     "data_dir",
     "load_blind",
+    "load_contrast",
     "load_corpus",
     "load_demo",
     "load_demo_events",
@@ -32,6 +36,19 @@ LABELS = ("criticism", "understanding", "neutral")
 #: what a corpus comment reacts to
 PHASES = ("incident", "explanation", "apology")
 CORPUS_COLUMNS = ("id", "scenario", "phase", "text", "label")
+CONTRAST_COLUMNS = ("id", "kind", "pair", "variation", "category", "scenario", "text", "label")
+#: surface changes of a minimal pair (``base`` is the unchanged comment)
+CONTRAST_VARIATIONS = ("base", "period", "capitals", "emoji", "typos", "aeo", "question")
+#: hard-case categories of the contrast set
+CONTRAST_CATEGORIES = (
+    "sarcasm_unmarked",
+    "staff_defended_management_blamed",
+    "stance_tag",
+    "rhetorical_question",
+    "reply_to_commenter",
+    "english",
+    "swedish",
+)
 
 
 def data_dir() -> Path:
@@ -78,6 +95,38 @@ def load_corpus(*, exclude_scenarios: tuple[str, ...] = ()) -> pd.DataFrame:
     df = _read_csv(_file("tone_corpus.csv"))
     if exclude_scenarios:
         df = df[~df["scenario"].isin(exclude_scenarios)].reset_index(drop=True)
+    return df
+
+
+def load_contrast(kind: str | None = None) -> pd.DataFrame:
+    """The contrast set: minimal pairs and hard cases, for evaluation only.
+
+    Columns ``id, kind, pair, variation, category, scenario, text, label``.
+    ``kind == "pair"`` rows are minimal pairs: comments sharing a ``pair`` id
+    differ only in surface form (``variation``: final period, capitals, emoji,
+    typos, ä/ö written as a/o, final ?/!), never in label; the unchanged comment
+    has variation ``base``. ``kind == "hard"`` rows are hard cases by
+    ``category`` (see ``data/README.md``). Empty fields are empty strings.
+
+    Parameters
+    ----------
+    kind : {"pair", "hard"}, optional
+        Only the rows of this kind.
+
+    Examples
+    --------
+    >>> from analyzer.data import load_contrast
+    >>> df = load_contrast()
+    >>> list(df.columns)
+    ['id', 'kind', 'pair', 'variation', 'category', 'scenario', 'text', 'label']
+    >>> sorted(load_contrast("hard")["category"].unique())[:2]
+    ['english', 'reply_to_commenter']
+    """
+    df = _read_csv(_file("contrast.csv"))
+    if kind is not None:
+        if kind not in ("pair", "hard"):
+            raise AnalyzerError(f"contrast kind must be 'pair' or 'hard', not {kind!r}")
+        df = df[df["kind"] == kind].reset_index(drop=True)
     return df
 
 

@@ -22,16 +22,21 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import cohen_kappa_score
 
 from analyzer.data import (
+    CONTRAST_CATEGORIES,
+    CONTRAST_COLUMNS,
+    CONTRAST_VARIATIONS,
     CORPUS_COLUMNS,
     LABELS,
     PHASES,
     data_dir,
     load_blind,
+    load_contrast,
     load_corpus,
     load_demo,
     load_demo_events,
     load_demo_gold,
 )
+from analyzer.errors import AnalyzerError
 
 DEMO_COLUMNS = ["comment_id", "author", "timestamp", "likes", "text"]
 DEMO_OUTPUTS = ("demo_thread.csv", "demo_events.csv", "demo_gold.csv")
@@ -46,6 +51,9 @@ MAX_NEAR_DUP_SHARE = 0.01
 MAX_OPENING_SHARE = 0.01
 MIN_SECOND_PASS = 300
 MIN_KAPPA = 0.6
+MIN_CONTRAST = 300
+MIN_PAIRS = 120
+MIN_PER_CATEGORY = 12
 
 
 def _key(text: str) -> str:
@@ -148,7 +156,67 @@ def test_three_word_openings_rare(corpus: pd.DataFrame) -> None:
     assert count / len(corpus) <= MAX_OPENING_SHARE, (opening, count)
 
 
-# --- second annotation -------------------------------------------------------------------
+# --- writing-habit cues (issue #13) ------------------------------------------------------
+
+
+def _final_period(text: str) -> bool:
+    text = text.strip()
+    return text.endswith(".") and not text.endswith("..")
+
+
+def test_final_period_does_not_predict_the_label(corpus: pd.DataFrame) -> None:
+    shares = corpus.groupby("label")["text"].agg(lambda t: t.map(_final_period).mean())
+    assert shares.max() - shares.min() <= 0.05, shares.to_dict()
+
+
+def test_cue_openers_and_tags_spread_over_labels(corpus: pd.DataFrame) -> None:
+    text = corpus["text"].str.strip()
+    cues = {
+        "@-tag": text.str.contains("@"),
+        "Onko/Onks opener": text.str.lower().str.match(r"onko?s?\b"),
+        "Ja opener": text.str.lower().str.match(r"ja\b"),
+        "Kiitos opener": text.str.lower().str.match(r"kiitos\b"),
+        "15 characters or fewer": text.str.len() <= 15,
+    }
+    for name, mask in cues.items():
+        labels = corpus.loc[mask, "label"].value_counts(normalize=True)
+        assert set(labels.index) == set(LABELS), name  # every cue occurs with every label
+        assert labels.max() <= 0.70, (name, labels.to_dict())
+
+
+def test_punctuation_edits_recorded(corpus: pd.DataFrame) -> None:
+    edits = pd.read_csv(data_dir() / "annotation" / "punctuation_2026-12.csv", dtype=str)
+    assert list(edits.columns) == ["id", "change"] and edits["id"].is_unique
+    text = corpus.set_index("id")["text"].loc[edits["id"]].map(_final_period)
+    added = (edits["change"] == "final period added").to_numpy()
+    assert set(edits["change"]) == {"final period added", "final period removed"}
+    assert text[added].all() and not text[~added].any()
+
+
+# --- second annotation and relabels ------------------------------------------------------
+
+
+def _relabels() -> pd.DataFrame:
+    """All later label corrections (``annotation/relabel_*.csv``: id, old, new, reason)."""
+    files = sorted((data_dir() / "annotation").glob("relabel_*.csv"))
+    frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in files]
+    return pd.concat(frames, ignore_index=True).set_index("id")
+
+
+def test_relabels_well_formed(corpus: pd.DataFrame) -> None:
+    relabel = _relabels()
+    assert list(relabel.columns) == ["old", "new", "reason"]
+    assert relabel.index.is_unique and relabel.index.isin(corpus["id"]).all()
+    assert set(relabel["old"]) | set(relabel["new"]) <= set(LABELS)
+    assert (relabel["old"] != relabel["new"]).all()
+    assert (relabel["reason"].str.len() > 10).all()
+    # December 2026: management blamed while front-line staff are defended -> criticism
+    dec = pd.read_csv(data_dir() / "annotation" / "relabel_2026-12.csv", dtype=str)
+    assert len(dec) >= 10 and set(dec["new"]) == {"criticism"}
+    for example in ("ravintola-0064", "ravintola-0112", "ravintola-0139", "mainos-0182"):
+        assert example in set(dec["id"])
+    labels = corpus.set_index("id")["label"]
+    assert labels["ravintola-0032"] == labels["junat-0290"] == "criticism"
 
 
 @pytest.fixture(scope="module")
@@ -159,10 +227,14 @@ def first_and_second(corpus: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     adjudication = pd.read_csv(folder / "adjudication.csv", dtype=str, keep_default_na=False)
     assert second["id"].is_unique
     assert second["id"].isin(corpus["id"]).all()
-    labels = corpus.set_index("id")["label"]
+    # the labels at the time of the study: later relabels (relabel_*.csv) undone
+    relabel = _relabels()
+    labels = corpus.set_index("id")["label"].copy()
+    assert (labels[relabel.index] == relabel["new"]).all()  # the corpus holds the new label
+    labels[relabel.index] = relabel["old"]
     first = labels.loc[second["id"]].copy()
     for row in adjudication.itertuples():
-        assert labels[row.id] == row.final  # the corpus holds the adjudicated label
+        assert labels[row.id] == row.final  # the corpus held the adjudicated label
         first[row.id] = row.label_a
     return first, second.set_index("id")["label_b"].loc[first.index]
 
@@ -278,3 +350,76 @@ def test_blind_thread(corpus: pd.DataFrame) -> None:
     # the tone moves with the phases, as in a real thread
     shares = pd.crosstab(blind["phase"], blind["label"], normalize="index")
     assert shares.loc["apology", "understanding"] > 2 * shares.loc["explanation", "understanding"]
+
+
+# --- contrast set ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def contrast() -> pd.DataFrame:
+    return load_contrast()
+
+
+def test_contrast_schema(contrast: pd.DataFrame) -> None:
+    with open(data_dir() / "contrast.csv", encoding="utf-8", newline="") as f:
+        assert next(csv.reader(f)) == list(CONTRAST_COLUMNS)
+    assert list(contrast.columns) == list(CONTRAST_COLUMNS)
+    assert len(contrast) >= MIN_CONTRAST
+    assert contrast["id"].is_unique and contrast["id"].str.fullmatch(r"c\d{4}").all()
+    assert set(contrast["kind"]) == {"pair", "hard"}
+    assert set(contrast["label"]) == set(LABELS)
+    assert set(contrast["scenario"]) == set(load_corpus()["scenario"])
+    assert (contrast["text"].str.strip() != "").all()
+    assert not contrast["text"].duplicated().any()  # exact text; case variants are pairs
+
+
+def test_contrast_pairs(contrast: pd.DataFrame) -> None:
+    pairs = contrast[contrast["kind"] == "pair"]
+    assert (pairs["category"] == "").all()
+    assert pairs["pair"].str.fullmatch(r"p\d{3}").all()
+    assert set(pairs["variation"]) == set(CONTRAST_VARIATIONS)
+    groups = pairs.groupby("pair")
+    assert len(groups) >= MIN_PAIRS
+    assert (groups["variation"].apply(lambda v: (v == "base").sum()) == 1).all()
+    assert (groups.size() >= 2).all()
+    assert (groups["label"].nunique() == 1).all()
+    assert (groups["scenario"].nunique() == 1).all()
+    # spread: every label about a third of the pairs, every variation used often
+    base = pairs[pairs["variation"] == "base"]["label"].value_counts(normalize=True)
+    assert (base.between(0.28, 0.39)).all(), base.to_dict()
+    variants = pairs.loc[pairs["variation"] != "base", "variation"].value_counts()
+    assert (variants >= 18).all(), variants.to_dict()
+    # each variant differs from its base comment (and only in surface form)
+    texts = pairs.set_index(["pair", "variation"])["text"]
+    for (pair, variation), text in texts.items():
+        if variation != "base":
+            assert text != texts[(pair, "base")], pair
+
+
+def test_contrast_hard_cases(contrast: pd.DataFrame) -> None:
+    hard = contrast[contrast["kind"] == "hard"]
+    assert (hard["pair"] == "").all() and (hard["variation"] == "").all()
+    counts = hard["category"].value_counts()
+    assert set(counts.index) == set(CONTRAST_CATEGORIES)
+    assert (counts >= MIN_PER_CATEGORY).all(), counts.to_dict()
+    labels = hard.groupby("category")["label"].agg(set)
+    # the new guideline rule: management blamed, staff defended -> criticism
+    assert labels["staff_defended_management_blamed"] == {"criticism"}
+    for category in ("sarcasm_unmarked", "stance_tag", "reply_to_commenter", "english", "swedish"):
+        assert len(labels[category]) >= 2, category  # mixed labels where the category allows
+    assert hard.loc[hard["category"] == "stance_tag", "text"].str.startswith("@").all()
+
+
+def test_contrast_texts_new(contrast: pd.DataFrame, corpus: pd.DataFrame) -> None:
+    corpus_keys = set(corpus["text"].map(_key))
+    shared = [t for t in contrast["text"] if _key(t) in corpus_keys]
+    assert not shared
+    blind_keys = set(load_blind()["text"].map(_key)) | set(load_demo()["text"].map(_key))
+    assert not [t for t in contrast["text"] if _key(t) in blind_keys]
+
+
+def test_load_contrast_kind() -> None:
+    assert set(load_contrast("pair")["kind"]) == {"pair"}
+    assert set(load_contrast("hard")["kind"]) == {"hard"}
+    with pytest.raises(AnalyzerError):
+        load_contrast("pairs")
