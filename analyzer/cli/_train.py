@@ -114,6 +114,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="N noisy copies of each training comment (final period, capitals, ä/ö, typos "
         "varied independently of the label; default: 0)",
     )
+    parser.add_argument(
+        "--fold",
+        action="store_true",
+        help="read texts in lower case without sentence-final ./!/? (these habits are not tone)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -163,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
         classifier=args.classifier,
         C=args.C,
         augment=args.augment,
+        **({"fold": True} if args.fold else {}),
         **extra,
     )
     model.meta["source"] = str(args.data)

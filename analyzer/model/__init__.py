@@ -11,7 +11,7 @@ Examples
 from analyzer.model._active import least_confident, margin
 from analyzer.model._cache import CACHE_ENV, cache_dir, cached_model, remember_model
 from analyzer.model._explain import Explanation, explain, top_features
-from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
+from analyzer.model._features import STYLE_FEATURES, CommentVectorizer, fold_surface
 from analyzer.model._finnsentiment import (
     FINNSENTIMENT_URL,
     default_finnsentiment_path,
@@ -50,6 +50,7 @@ __all__ = [
     "default_model_path",
     "evaluate",
     "explain",
+    "fold_surface",
     "least_confident",
     "library_versions",
     "load_finnsentiment",

@@ -5,7 +5,8 @@ predict the label (a final period ends 43 % of criticism comments but 1 % of
 neutral ones; typos and missing ä/ö are almost absent). :func:`augment` makes
 a copy of each training comment with those habits varied at random,
 independently of the label: the final period added or removed, the first
-letter's case flipped, ä/ö/å written as a/o/a, a typo, or all lower case. A
+letter's case flipped, ä/ö/å written as a/o/a, a typo, all lower case, or
+the emoji left out. A
 model trained on both the originals and the copies can no longer tell the
 labels apart by the habits alone.
 
@@ -18,9 +19,12 @@ import random
 import re
 from collections.abc import Sequence
 
+from analyzer.text._tokenize import EMOJI
+
 __all__ = ["augment", "vary"]
 
 _DEACCENT = str.maketrans("äöåÄÖÅ", "aoaAOA")
+_EMOJI_RUN = re.compile(rf"\s*(?:{EMOJI})+")
 _WORD = re.compile(r"[A-Za-zÅÄÖåäö]{4,}")
 
 
@@ -70,7 +74,7 @@ def vary(text: str, rng: random.Random) -> str:
     >>> import random
     >>> from analyzer.model._augment import vary
     >>> vary("Tämä ei käy.", random.Random(1))
-    'Tama ei kay'
+    'Tää ei käy'
     """
     for _ in range(4):
         out = text
@@ -84,6 +88,8 @@ def vary(text: str, rng: random.Random) -> str:
             out = _typo(out, rng)
         if rng.random() < 0.1:
             out = out.lower()
+        if rng.random() < 0.3:
+            out = _EMOJI_RUN.sub("", out)
         if out != text:
             return out
     return text

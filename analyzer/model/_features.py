@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -48,7 +49,7 @@ from analyzer.model._polarity import (
 from analyzer.model._style import style_row, style_rows
 from analyzer.text import token_features, tokenize
 
-__all__ = ["STYLE_FEATURES", "CommentVectorizer"]
+__all__ = ["STYLE_FEATURES", "CommentVectorizer", "fold_surface"]
 
 #: names of the style columns, in order
 STYLE_FEATURES = (
@@ -61,10 +62,30 @@ STYLE_FEATURES = (
     "ellipsis",
 )
 
+# runs of sentence-final punctuation: before white space or at the end
+_FINAL_PUNCT = re.compile(r"[.!?…]+(?=\s|\Z)")
+
 _CHAR_CACHE_LIMIT = 500_000
 _BATCH_LOCK = threading.Lock()
 # per-process caches of a fitted vectoriser: never serialised, dropped by fit
 _CACHES = ("_word_index", "_char_index", "_char_cache", "_batch_tables")
+
+
+def fold_surface(text: str) -> str:
+    """``text`` without the surface habits that say nothing about tone toward the company.
+
+    Lower case, and no sentence-final ``.``, ``!``, ``?`` or ``…`` runs
+    (each becomes a space): a comment reads the same with or without a final
+    period, in capitals or not, with ``?`` or ``??``. Punctuation inside a
+    token (``1.2.2026``, ``esim.`` before a digit, URLs) is kept.
+
+    Examples
+    --------
+    >>> from analyzer.model import fold_surface
+    >>> fold_surface("Eli siis. MITÄ IHMETTÄ?!")
+    'eli siis  mitä ihmettä '
+    """
+    return _FINAL_PUNCT.sub(" ", text.lower())
 
 
 def _char_grams(word: str, lo: int, hi: int) -> list[str]:
@@ -113,6 +134,11 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     polarity_weight : float, default=1.0
         Multiplier of the lexicon polarity block (:data:`POLARITY_FEATURES`);
         ``0`` leaves it out.
+    fold : bool, default=False
+        Read every text through :func:`fold_surface` first (lower case, no
+        sentence-final ``.``/``!``/``?``), so that these writing habits cannot
+        be read as tone; the capitals and ``!``/``?`` style signals are then
+        always 0.
 
     Attributes
     ----------
@@ -142,6 +168,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         max_features: int | None = 200_000,
         style_weight: float = 1.0,
         polarity_weight: float = 1.0,
+        fold: bool = False,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -151,6 +178,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         self.max_features = max_features
         self.style_weight = style_weight
         self.polarity_weight = polarity_weight
+        self.fold = fold
 
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
@@ -162,6 +190,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def __setstate__(self, state: dict[str, Any]) -> None:
         # model files written before the polarity block existed had none: keep it that way
         state.setdefault("polarity_weight", 0.0)
+        state.setdefault("fold", False)  # nor folded surfaces
         super().__setstate__(state)  # BaseEstimator's own handling of the state
 
     def _index(self, name: str) -> dict[str, int]:
@@ -202,13 +231,13 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         return grams, words, dense
 
     def _words(self, text: str) -> list[str]:
-        return [t.lower() for t in tokenize(text)]
+        return [t.lower() for t in tokenize(fold_surface(text) if self.fold else text)]
 
-    @staticmethod
-    def _check_texts(X: Iterable[Any]) -> list[str]:
+    def _check_texts(self, X: Iterable[Any]) -> list[str]:
         if isinstance(X, str):
             raise ValueError("CommentVectorizer expects an iterable of texts, not one string")
-        return ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+        texts = ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+        return [fold_surface(t) for t in texts] if self.fold else texts
 
     def _fit_vocabulary(self, docs: Iterable[list[str]]) -> np.ndarray:
         df: dict[str, int] = {}

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from sklearn.base import clone
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.metrics import (
     accuracy_score,
     f1_score,
@@ -19,6 +21,7 @@ from sklearn.model_selection import (
     StratifiedKFold,
     cross_val_predict,
 )
+from sklearn.preprocessing import LabelEncoder, label_binarize
 
 from analyzer.errors import AnalyzerError
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
@@ -188,7 +191,13 @@ def _fit(
     random_state: int,
     params: dict[str, Any],
 ) -> Any:
-    """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted)."""
+    """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted).
+
+    With extra data or copies, the classifier is fitted with per-data-set
+    balanced sample weights (:func:`training_set`) and its probabilities are
+    then calibrated on ``texts`` alone (:func:`_calibrate_on_main`): the
+    probabilities describe comments like the main ones, not the mixture.
+    """
     t, yy, w = training_set(
         texts,
         y,
@@ -201,7 +210,58 @@ def _fit(
     if w is None:
         return build_pipeline(random_state=random_state, **params).fit(t, yy)
     pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
-    return pipe.fit(t, yy, clf__sample_weight=w)
+    X = pipe[:-1].fit_transform(t)
+    clf = pipe[-1].fit(X, yy, sample_weight=w)
+    if isinstance(clf, CalibratedClassifierCV) and not clf.ensemble:
+        _calibrate_on_main(clf, X, yy, w, len(texts), augment, random_state)
+    return pipe
+
+
+def _calibrate_on_main(
+    clf: CalibratedClassifierCV,
+    X: Any,
+    y: np.ndarray,
+    w: np.ndarray,
+    n_main: int,
+    augment: int,
+    random_state: int,
+) -> None:
+    """Refit ``clf``'s calibrators on out-of-fold scores of the first ``n_main`` rows only.
+
+    ``CalibratedClassifierCV`` calibrates on every row it was fitted on, with
+    the rows' weights: with a large extra data set the calibration (and so the
+    most probable class) would follow the extra data's class balance. Here
+    the main rows are split in ``clf.cv`` stratified folds; each fold's rows
+    are scored by a classifier fitted on everything else (all extra rows, the
+    other main rows and their noisy copies, never the fold's own copies), and
+    the calibrators (one sigmoid per class, as scikit-learn fits them) are
+    refitted on those scores, unweighted, as for a model trained on the main
+    rows alone.
+    """
+    k = clf.cv if isinstance(clf.cv, int) else 5
+    main = np.arange(n_main)
+    # copy c of main row i sits at n_main + c * n_main + i
+    owner = np.full(len(y), -1, dtype=np.int64)
+    owner[: n_main * (1 + augment)] = np.tile(main, 1 + augment)
+    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
+    scores: np.ndarray | None = None
+    for _, test in folds.split(main, y[:n_main]):
+        held = np.zeros(n_main, dtype=bool)
+        held[test] = True
+        train_rows = np.flatnonzero(~((owner >= 0) & held[np.maximum(owner, 0)]))
+        est = clone(clf.estimator).fit(X[train_rows], y[train_rows], sample_weight=w[train_rows])
+        d = est.decision_function(X[test])
+        d = d.reshape(len(test), -1)
+        if scores is None:
+            scores = np.zeros((n_main, d.shape[1]))
+        scores[test] = d
+    assert scores is not None
+    cc = clf.calibrated_classifiers_[0]
+    classes = clf.classes_
+    Y = label_binarize(y[:n_main], classes=classes)
+    pos = LabelEncoder().fit(classes).transform(cc.estimator.classes_)
+    for calibrator, class_idx, pred in zip(cc.calibrators, pos, scores.T, strict=False):
+        calibrator.fit(pred, Y[:, class_idx])
 
 
 def _extra(
