@@ -23,8 +23,15 @@ format: setup
 	@$(VENV)/bin/ruff format analyzer tests bench scripts
 	@$(VENV)/bin/ruff check --fix analyzer tests bench scripts
 
+# FinnSentiment 1.1 (http://urn.fi/urn:nbn:fi:lb-2023012701, CC BY 4.0) trains the model too:
+# `make model FINNSENTIMENT=/path/to/finnsentiment_splits01-16.tsv` if it is not beside the checkout
+FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
+FS_WEIGHT     ?= 0.3
+
 model: setup
-	@$(PY) -m analyzer train data/tone_corpus.csv --group-col scenario -o models/tone-fi.skops
+	@$(PY) -m analyzer train data/tone_corpus.csv --group-col scenario --fold --augment 1 --C 1 \
+		--finnsentiment $(FINNSENTIMENT) --finnsentiment-splits 1-12 \
+		--finnsentiment-weight $(FS_WEIGHT) -o models/tone-fi.skops
 
 bench: setup
 	@$(PY) bench/lemmas.py
