@@ -267,7 +267,7 @@ def _calibrate_on_main(
 def _extra(
     extra_texts: Sequence[Any] | None, extra_labels: Sequence[Any] | None
 ) -> tuple[list[str], np.ndarray | None]:
-    if extra_texts is None and extra_labels is None:
+    if extra_labels is None and (extra_texts is None or not len(extra_texts)):
         return [], None
     if extra_texts is None or extra_labels is None:
         raise AnalyzerError("extra_texts and extra_labels go together")
