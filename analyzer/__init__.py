@@ -5,13 +5,17 @@ turns text into Voikko lemmas, :mod:`analyzer.model` scores tone,
 :mod:`analyzer.timeline` compares segments around events, and
 :mod:`analyzer.plots` / :mod:`analyzer.report` show the result.
 
-The names below are imported lazily so that ``analyzer --help`` stays fast.
+The names below, and the sub-packages as attributes (``analyzer.plots``,
+``analyzer.timeline``...), are imported lazily so that ``analyzer --help``
+stays fast.
 
 Examples
 --------
 >>> import analyzer
 >>> analyzer.__version__
 '0.1.0'
+>>> analyzer.timeline.parse_events(["4.3.2026 klo 10.00=Tiedote"])[0].label
+'Tiedote'
 """
 
 from __future__ import annotations
@@ -54,10 +58,25 @@ _EXPORTS: dict[str, str] = {
     "write_report": "analyzer.report",
 }
 
+#: sub-packages and modules reachable as attributes (``analyzer.plots``), imported on first use
+_SUBMODULES = (
+    "data",
+    "errors",
+    "io",
+    "model",
+    "plots",
+    "report",
+    "scoring",
+    "text",
+    "timeline",
+)
+
 __all__ = ["__version__", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"analyzer.{name}")  # also sets the attribute
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
@@ -67,4 +86,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | set(_SUBMODULES))

@@ -37,6 +37,9 @@ _TEXT = {
         "lemmas_title": "Mikä muuttui: {a} → {b}",
         "lemma_x": "Muutos kommenttien osuudessa (%-yks.)",
         "per_bin": "kommenttia / {f}",
+        "counted": "laskettu (ennustetut luokat)",
+        "corrected_note": "korjattu ({m});\nkatkoviiva = laskettu",
+        "corrected_bar_note": "palkit: korjattu ({m})",
     },
     "en": {
         "criticism": "criticism",
@@ -52,6 +55,9 @@ _TEXT = {
         "lemmas_title": "What changed: {a} → {b}",
         "lemma_x": "Change in share of comments (percentage points)",
         "per_bin": "comments / {f}",
+        "counted": "counted (predicted labels)",
+        "corrected_note": "corrected ({m});\ndashed = counted",
+        "corrected_bar_note": "bars: corrected ({m})",
     },
 }
 _COLORS = {"criticism": "#c0392b", "understanding": "#2e86c1", "neutral": "#7f8c8d"}
@@ -124,7 +130,10 @@ def plot_tone_timeline(
     title: str | None = None,
     min_n: int = 5,
 ) -> Figure:
-    """Tone shares per time bin with Wilson CI bands and labelled event markers.
+    """Tone shares per time bin with CI bands and labelled event markers.
+
+    Corrected shares (see :func:`analyzer.timeline.tone_timeline`) are solid lines
+    with their bootstrap bands, the counted shares thin dashed lines of the same colour.
 
     Parameters
     ----------
@@ -168,6 +177,10 @@ def plot_tone_timeline(
     x = timeline.index + width / 2  # plot each bin at its middle
     # a share from a handful of comments is noise: leave such bins as gaps
     sparse = timeline["n"].to_numpy() < min_n
+    method = timeline.attrs.get("method", "counted")
+    corrected = method != "counted" and all(
+        f"share_counted_{c}" in timeline.columns for c in classes
+    )
     for c in classes:
         color = _color(c, classes)
         ax.plot(
@@ -179,6 +192,15 @@ def plot_tone_timeline(
             markersize=3,
             label=class_label(c, lang),
         )
+        if corrected:
+            ax.plot(
+                x,
+                timeline[f"share_counted_{c}"].mask(sparse),
+                color=color,
+                linewidth=1,
+                linestyle="--",
+                alpha=0.8,
+            )
         ax.fill_between(
             x,
             timeline[f"lo_{c}"].mask(sparse),
@@ -194,7 +216,14 @@ def plot_tone_timeline(
     ax.set_xlabel(text["time"])
     _time_axis(ax, tz, lang)
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=9)
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=True,
+        fontsize=9,
+        title=text["corrected_note"].format(m=method.upper()) if corrected else None,
+        title_fontsize=8,
+    )
     ax.set_title(title or text["tone_title"])
     return fig
 
@@ -231,7 +260,10 @@ def plot_volume(
 
 
 def plot_segments(result, *, lang: str = "fi", title: str | None = None) -> Figure:
-    """Grouped bars: each tone's share in each segment, with Wilson CI error bars.
+    """Grouped bars: each tone's share in each segment, with CI error bars.
+
+    With corrected shares (the default of :func:`analyzer.timeline.compare`) a
+    diamond marks each counted share beside its bar.
 
     Parameters
     ----------
@@ -251,6 +283,8 @@ def plot_segments(result, *, lang: str = "fi", title: str | None = None) -> Figu
     text = _t(lang)
     classes = list(result.classes)
     segs = [s for s in result.segments if s.n]  # an empty segment has no shares to show
+    method = getattr(result, "method", "counted")
+    corrected = method != "counted"
     fig = Figure(figsize=(max(6, 2.2 * len(segs) + 2), 4.2), layout="constrained")
     ax = fig.add_subplot()
     xs = np.arange(len(segs))
@@ -270,18 +304,38 @@ def plot_segments(result, *, lang: str = "fi", title: str | None = None) -> Figu
         ax.errorbar(
             pos,
             share,
-            yerr=[share - lo, hi - share],
+            # a bootstrap interval need not contain its point estimate: never a negative bar
+            yerr=[np.clip(share - lo, 0, None), np.clip(hi - share, 0, None)],
             fmt="none",
             ecolor="black",
             capsize=3,
             linewidth=1,
         )
+        if corrected:
+            counted = np.array(
+                [(s.share_counted or s.share)[c] if s.n else np.nan for s in segs], dtype=float
+            )
+            ax.plot(
+                pos,
+                counted,
+                linestyle="none",
+                marker="D",
+                markersize=5,
+                markerfacecolor="white",
+                markeredgecolor="black",
+                label=text["counted"] if k == 0 else None,
+            )
     ax.set_xticks(xs, [f"{class_label(s.name, lang)}\n(n={s.n})" for s in segs])
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(lambda v, _pos: f"{v * 100:.0f} %")
     ax.set_ylabel(text["share"])
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=9, loc="upper right")
+    ax.legend(
+        fontsize=9,
+        loc="upper right",
+        title=text["corrected_bar_note"].format(m=method.upper()) if corrected else None,
+        title_fontsize=8,
+    )
     ax.set_title(title or text["segments_title"])
     return fig
 

@@ -405,7 +405,7 @@ class _Run:
 
     def frames(self, *, for_file: bool, excel_safe: bool = False) -> Iterator[pd.DataFrame]:
         """Scored chunks, authors pseudonymised; for files also ISO times and safe cells."""
-        from analyzer.io import iter_comments
+        from analyzer.io import LINE_COL, iter_comments
 
         chunks = iter_comments(self.source, stats=self.stats, **self.read_options)
         try:
@@ -429,7 +429,7 @@ class _Run:
             chunk, fut = pending.popleft()
             self.roles = chunk.roles
             scored = _attach(chunk.frame, fut.result())
-            return _finish_frame(
+            out = _finish_frame(
                 scored,
                 chunk.roles,
                 keep_authors=self.keep_authors,
@@ -437,6 +437,9 @@ class _Run:
                 for_file=for_file,
                 excel_safe=excel_safe,
             )
+            if not for_file:  # the source's row positions (0-based), for score()'s index
+                out.index = pd.Index(chunk.frame[LINE_COL].to_numpy() - 1)
+            return out
 
         try:
             while nxt is not None:
@@ -469,6 +472,26 @@ class _Run:
         )
 
 
+def _as_source(source: Any) -> tuple[Any, pd.Index | None]:
+    """What :func:`score` reads, and the index its result takes (None: ``0..n-1``)."""
+    if isinstance(source, pd.Series):
+        name = str(source.name) if source.name is not None else "text"
+        return source.to_frame(name=name), source.index
+    if isinstance(source, pd.DataFrame):
+        return source, source.index
+    if isinstance(source, list | tuple | np.ndarray):
+        texts = list(source)
+        if not all(isinstance(t, str) for t in texts):
+            raise AnalyzerError("a list to score must hold comment texts (str) only")
+        return pd.DataFrame({"text": pd.Series(texts, dtype=object)}), None
+    if isinstance(source, str | os.PathLike):
+        return source, None
+    raise AnalyzerError(
+        f"cannot score a {type(source).__name__}: give a file path, a DataFrame, "
+        "a Series or a list of texts"
+    )
+
+
 def score(
     source: Any,
     *,
@@ -489,8 +512,10 @@ def score(
 
     Parameters
     ----------
-    source : path or pandas.DataFrame
-        An export file (CSV/TSV/XLSX/JSON/JSONL/Parquet) or a DataFrame.
+    source : path, pandas.DataFrame, pandas.Series or list of str
+        An export file (CSV/TSV/XLSX/JSON/JSONL/Parquet), a DataFrame, a
+        Series of comment texts (its name, or ``"text"``, becomes the text
+        column) or a list of texts.
     model : path or ToneModel, optional
         Default: the bundled model (:func:`analyzer.model.default_model_path`).
     text_col, time_col, author_col : str, optional
@@ -518,7 +543,9 @@ def score(
     -------
     pandas.DataFrame
         Original columns in their order (time parsed to tz-aware timestamps),
-        then ``tone`` and ``p_<label>``; ``attrs["roles"]``,
+        then ``tone`` and ``p_<label>``; the index of a DataFrame or Series
+        source is kept (so ``df["tone"] = score(df)["tone"]`` aligns), a file
+        or list gives ``0..n-1``; ``attrs["roles"]``,
         ``attrs["rejects"]`` and ``attrs["summary"]`` describe the run.
 
     Examples
@@ -528,7 +555,12 @@ def score(
     >>> df = pd.DataFrame({"kommentti": ["Hävetkää!", "Kiitos anteeksipyynnöstä ❤️"]})
     >>> analyzer.score(df)["tone"].tolist()
     ['criticism', 'understanding']
+    >>> analyzer.score(pd.Series(["Kiitos!", "Hävetkää!"], index=[4, 7])).index.tolist()
+    [4, 7]
     """
+    if text_col is None and isinstance(source, pd.Series):
+        text_col = str(source.name) if source.name is not None else "text"
+    source, index = _as_source(source)
     run = _Run(
         source,
         model=model,
@@ -545,7 +577,11 @@ def score(
         scheduler=scheduler,
     )
     frames = list(run.frames(for_file=False))
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    out = pd.concat(frames) if frames else pd.DataFrame()
+    if index is not None:  # the caller's rows keep their labels
+        out.index = index.take(out.index.to_numpy(dtype=np.intp))
+    else:
+        out = out.reset_index(drop=True)
     if out.empty:
         raise AnalyzerError(
             f"no comments to score ({run.stats.rows_read} rows read, "

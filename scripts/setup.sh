@@ -84,5 +84,16 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
     touch "$STAMP"
 fi
 
+# --- a headless browser for the report tests (optional) ---------------------
+# Debian's chromium and its chromedriver; tests/test_report_browser.py skips with
+# one line saying what to install where they are missing.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    # Debian only: elsewhere (Ubuntu ships chromium as a snap) nothing is tried
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+        && grep -qs '^ID=debian' /etc/os-release; then
+        apt_install chromium chromium-driver || say "chromium could not be installed: the browser tests will be skipped"
+    fi
+fi
+
 "$VENV/bin/python" -c "import libvoikko; libvoikko.Voikko('fi')" \
     || explain_and_exit "the Python binding cannot open the Finnish dictionary."

@@ -191,6 +191,9 @@ def test_punctuation_edits_recorded(corpus: pd.DataFrame) -> None:
     added = (edits["change"] == "final period added").to_numpy()
     assert set(edits["change"]) == {"final period added", "final period removed"}
     assert text[added].all() and not text[~added].any()
+    # the texts of the agreement study stayed as they were annotated
+    second = pd.read_csv(data_dir() / "annotation" / "second_pass.csv", dtype=str)
+    assert not edits["id"].isin(second["id"]).any()
 
 
 # --- second annotation and relabels ------------------------------------------------------

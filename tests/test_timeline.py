@@ -79,7 +79,7 @@ def test_parse_events_spec_file_and_dst(tmp_path):
     ok = parse_events(["2026-10-25T03:30+03:00=a", "2026-10-25T03:30+02:00=b"])
     assert ok[1].time - ok[0].time == pd.Timedelta(hours=1)
     with pytest.raises(AnalyzerError, match="TIME=LABEL"):
-        parse_events(["2026-03-04T10:00"])
+        parse_events(["=Anteeksipyyntö"])
     with pytest.raises(AnalyzerError, match="time zone"):
         parse_events(["2026-03-04T10:00=x"], tz="Mars/Olympus")
 
@@ -100,14 +100,14 @@ def _small():
 
 
 def test_tone_timeline_counts_and_missing():
-    tl = tone_timeline(_small(), freq="1h")
+    tl = tone_timeline(_small(), freq="1h", shares="counted")
     assert tl["n"].tolist() == [2, 1, 0, 1]
     assert tl["share_criticism"].iloc[0] == 1.0
     assert np.isnan(tl["share_criticism"].iloc[2])
     assert tl.attrs["n_missing_time"] == 1
     lo, hi = _wilson(2, 2)
     assert (tl["lo_criticism"].iloc[0], tl["hi_criticism"].iloc[0]) == pytest.approx((lo, hi))
-    smooth = tone_timeline(_small(), freq="1h", smooth=3)
+    smooth = tone_timeline(_small(), freq="1h", smooth=3, shares="counted")
     assert smooth["share_criticism"].iloc[1] == pytest.approx(2 / 3)
 
 
@@ -132,7 +132,8 @@ SHARES_B = {"criticism": 0.45, "understanding": 0.35, "neutral": 0.20}
 @pytest.mark.parametrize("seed", [1, 2])
 def test_known_shift_is_found(seed):
     df = simulate_thread([SHARES_A, SHARES_B], ["2026-03-05T12:00"], n=3000, seed=seed)
-    res = compare(df, parse_events(["2026-03-05T12:00=Anteeksipyyntö"]))
+    # the simulated tones are the truth (no classifier): nothing to correct
+    res = compare(df, parse_events(["2026-03-05T12:00=Anteeksipyyntö"]), shares="counted")
     d = res.to_dict()
     for ch in d["changes"]:
         truth = SHARES_B[ch["class"]] - SHARES_A[ch["class"]]
@@ -150,6 +151,6 @@ def test_known_shift_is_found(seed):
 @pytest.mark.parametrize("seed", [3, 4, 5])
 def test_no_spurious_change(seed):
     df = simulate_thread([SHARES_A], n=2000, seed=seed)
-    res = compare(df, parse_events(["2026-03-05T12:00=Anteeksipyyntö"]))
+    res = compare(df, parse_events(["2026-03-05T12:00=Anteeksipyyntö"]), shares="counted")
     assert not any(c["significant"] for c in res.changes)
     assert res.change_points == []

@@ -5,8 +5,10 @@ Each sub-command lives in its own module ``analyzer.cli._<name>`` with a
 import heavy libraries inside ``run`` so that ``--help`` stays fast.
 
 Errors the user can fix are :class:`analyzer.errors.AnalyzerError`: printed as
-one line, exit code 2. Anything unexpected is also one line (exit code 1);
-``--debug`` shows the traceback.
+one line (options named as ``--flags``), exit code 2;
+:class:`analyzer.errors.AnalyzerWarning` warnings are one ``analyzer: warning:``
+line each. Anything unexpected is also one line (exit code 1); ``--debug``
+shows the traceback.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from analyzer import __version__
-from analyzer.errors import AnalyzerError
+from analyzer.errors import AnalyzerError, AnalyzerWarning
 
 __all__ = ["main"]
 
@@ -57,6 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_warning(fallback):
+    """A ``warnings.showwarning`` printing each :class:`AnalyzerWarning` once, on one line."""
+    seen: set[str] = set()
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if not issubclass(category, AnalyzerWarning):
+            return fallback(message, category, filename, lineno, file, line)
+        text = " ".join(str(message).split())
+        if text not in seen:
+            seen.add(text)
+            print(f"analyzer: warning: {text}", file=sys.stderr)
+        return None
+
+    return show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -72,9 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args._run(args) or 0)
+        with warnings.catch_warnings():
+            warnings.showwarning = _one_line_warning(warnings.showwarning)
+            return int(args._run(args) or 0)
     except AnalyzerError as exc:
-        print(f"analyzer: error: {exc}", file=sys.stderr)
+        print(f"analyzer: error: {exc.cli_message()}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("analyzer: interrupted", file=sys.stderr)

@@ -13,11 +13,16 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
         "--event",
         action="append",
         default=[],
-        metavar="TIME=LABEL",
-        help='an event, e.g. "2026-03-04T10:00=Anteeksipyyntö" (repeatable)',
+        metavar="TIME[=LABEL]",
+        help='an event, e.g. "2026-03-04T10:00=Anteeksipyyntö" or "4.3.2026 klo 10.00" '
+        "(any time format the data reader accepts; without a label it is named by its time; "
+        "repeatable)",
     )
     parser.add_argument(
-        "--events", metavar="CSV", help="events file with columns time,label[,kind]"
+        "--events",
+        metavar="FILE",
+        help="events file (CSV/XLSX): columns time[,label[,kind]], "
+        "or in Finnish aika[,tapahtuma|selite[,laji]]",
     )
     parser.add_argument(
         "--tz", default="Europe/Helsinki", help="time zone of naive times (default Europe/Helsinki)"
@@ -26,23 +31,73 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
         "--window", help="limit each segment to this long around its event, e.g. 48h"
     )
     parser.add_argument("--time-col", help="name of the time column")
+    add_shares_argument(parser)
+
+
+def add_shares_argument(parser: argparse.ArgumentParser) -> None:
+    """``--shares corrected|counted`` (shared by compare, report and demo)."""
+    parser.add_argument(
+        "--shares",
+        choices=("corrected", "counted"),
+        default="corrected",
+        help="tone shares corrected for the classifier's errors, with the counted ones beside "
+        "them (default), or only counted (share of predicted labels)",
+    )
+
+
+def quantification_warnings():
+    """A context that prints quantification warnings as one line on stderr, not a traceback."""
+    import contextlib
+    import sys
+    import warnings
+
+    from analyzer.timeline._quantify import QuantificationWarning
+
+    @contextlib.contextmanager
+    def ctx():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", QuantificationWarning)
+            try:
+                yield
+            finally:
+                seen = set()
+                for w in caught:
+                    msg = str(w.message)
+                    if issubclass(w.category, QuantificationWarning) and msg not in seen:
+                        seen.add(msg)
+                        print(f"analyzer: warning: {msg}", file=sys.stderr)
+
+    return ctx()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scored", help="scored comments file (from analyzer score)")
+    parser.add_argument("scored", help="comments file, scored or not (scored first if needed)")
     add_event_arguments(parser)
+    parser.add_argument("--text-col", help="name of the text column (when scoring)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--model",
+        help="the model that scored the file (its held-out predictions correct the shares; "
+        "default: the bundled model)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from analyzer.timeline import compare, parse_events
-    from analyzer.timeline._read import read_scored
+    from analyzer.cli._inputs import read_inputs
+    from analyzer.timeline import compare
 
-    events = parse_events(args.event, args.events, tz=args.tz)
-    scored = read_scored(args.scored, time_col=args.time_col, tz=args.tz)
-    result = compare(scored, events, window=args.window, time_col=args.time_col)
+    scored, events = read_inputs(args, args.scored)
+    with quantification_warnings():
+        result = compare(
+            scored,
+            events,
+            window=args.window,
+            time_col=args.time_col,
+            shares=args.shares,
+            model=args.model,
+        )
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

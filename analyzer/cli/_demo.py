@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analyzer.cli._compare import add_shares_argument, quantification_warnings
+
 HELP = "score the bundled demo thread, compare around its events and write the HTML report"
 
 
@@ -13,6 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("fi", "en"), default="fi", help="report language")
     parser.add_argument("--model", help="model file (default: the bundled model)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
+    add_shares_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
 
     scored = read_scored(scored_path)
     events = load_demo_events()
-    result = compare(scored, events)
+    with quantification_warnings():
+        result = compare(scored, events, shares=args.shares, model=args.model)
     print("2/3 tone around the company's statements:")
     print("    " + result.to_text().replace("\n", "\n    "))
 
@@ -56,15 +60,35 @@ def run(args: argparse.Namespace) -> int:
         f"    model check against the demo's gold labels: macro-F1 {fig['macro_f1']:.3f}, "
         f"accuracy {fig['accuracy']:.3f} (n={fig['n']}; the demo scenario is not in training)"
     )
-    report = write_report(
-        scored,
-        events,
-        out / "demo_report.html",
-        title="Kylpylähotelli Kaislaranta — kommenttien sävy"
-        if args.lang == "fi"
-        else "Spa hotel Kaislaranta — tone of the comments",
-        lang=args.lang,
-        model_info=info,
+    gold_result = compare(
+        scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
     )
+    shown = "corrected" if result.method != "counted" else "counted"
+    print(f"    {shown} shares against the demo's gold labels (largest miss per segment):")
+    for seg, ref in zip(result.segments, gold_result.segments, strict=True):
+        if not seg.n:
+            continue
+        miss = max(result.classes, key=lambda c: abs(seg.share[c] - ref.share[c]))
+        counted = max(
+            abs((seg.share_counted or seg.share)[c] - ref.share[c]) for c in result.classes
+        )
+        print(
+            f"      {seg.name}: {miss} {seg.share[miss] * 100:.1f} % vs gold "
+            f"{ref.share[miss] * 100:.1f} % ({(seg.share[miss] - ref.share[miss]) * 100:+.1f} pp;"
+            f" counted shares miss by up to {counted * 100:.1f} pp)"
+        )
+    with quantification_warnings():
+        report = write_report(
+            scored,
+            events,
+            out / "demo_report.html",
+            title="Kylpylähotelli Kaislaranta — kommenttien sävy"
+            if args.lang == "fi"
+            else "Spa hotel Kaislaranta — tone of the comments",
+            lang=args.lang,
+            model_info=info,
+            shares=args.shares,
+            model=args.model,
+        )
     print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
     return 0

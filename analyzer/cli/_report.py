@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from analyzer.cli._compare import add_event_arguments
+from analyzer.cli._compare import add_event_arguments, quantification_warnings
 
 HELP = "write one HTML report (scores the file first if needed): numbers, figures, caveats"
 
@@ -21,33 +21,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analyzer.cli._inputs import read_inputs
     from analyzer.report import write_report
-    from analyzer.timeline import parse_events
-    from analyzer.timeline._read import read_scored
 
-    events = parse_events(args.event, args.events, tz=args.tz)
-    df = read_scored(args.input, text_col=args.text_col, time_col=args.time_col, tz=args.tz)
-    if "tone" not in df.columns or not any(str(c).startswith("p_") for c in df.columns):
-        from analyzer.scoring import score
-
-        df = score(
-            args.input,
-            model=args.model,
-            text_col=args.text_col,
-            time_col=args.time_col,
-            tz=args.tz,
-        )
+    df, events = read_inputs(args, args.input)
     info = df.attrs.get("model_info")
-    out = write_report(
-        df,
-        events,
-        args.output,
-        title=args.title,
-        lang=args.lang,
-        model_info=info if isinstance(info, dict) else None,
-        window=args.window,
-        freq=args.freq,
-        time_col=args.time_col,
-    )
+    with quantification_warnings():
+        out = write_report(
+            df,
+            events,
+            args.output,
+            title=args.title,
+            lang=args.lang,
+            model_info=info if isinstance(info, dict) else None,
+            window=args.window,
+            freq=args.freq,
+            time_col=args.time_col,
+            shares=args.shares,
+            model=args.model,
+        )
     print(f"report written to {out}")
     return 0

@@ -110,6 +110,8 @@ class ToneModel:
     >>> m = ToneModel(p, {})
     >>> m.labels
     ['criticism', 'neutral', 'understanding']
+    >>> m.classes_.tolist() == m.labels
+    True
     >>> list(m.predict_proba_frame(["Hävetkää"]).columns)
     ['p_criticism', 'p_neutral', 'p_understanding']
     """
@@ -121,6 +123,11 @@ class ToneModel:
     def labels(self) -> list[str]:
         """The classes, in the order of the probability columns."""
         return [str(c) for c in self.pipeline.classes_]
+
+    @property
+    def classes_(self) -> np.ndarray:
+        """The classes as the fitted scikit-learn pipeline has them (probability column order)."""
+        return self.pipeline.classes_
 
     def predict_proba(self, texts: Iterable[Any]) -> np.ndarray:
         """Class probabilities, one row per text."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import time
 from collections.abc import Sequence
@@ -27,7 +28,15 @@ from analyzer.errors import AnalyzerError
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
 from analyzer.model._pipeline import ToneModel, build_pipeline
 
-__all__ = ["classification_figures", "cross_validate", "evaluate", "train", "training_set"]
+__all__ = [
+    "classification_figures",
+    "cross_validate",
+    "evaluate",
+    "heldout_arrays",
+    "heldout_predictions",
+    "train",
+    "training_set",
+]
 
 
 def _check(
@@ -293,6 +302,8 @@ def cross_validate(
     With ``groups``, every group is held out as a whole: leave-one-group-out
     when there are at most 20 groups, else ``GroupKFold(cv)``; figures per
     group are added under ``per_group``. Without groups, stratified K-fold.
+    The out-of-fold predictions themselves are under ``heldout``
+    (see :func:`heldout_predictions`).
 
     Extra training data (``extra_texts``/``extra_labels``, e.g. FinnSentiment)
     goes into every training fold and is never held out: the figures are on
@@ -350,6 +361,7 @@ def cross_validate(
             proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
     out = classification_figures(y, proba, labels_sorted)
     out["scheme"] = scheme
+    out["heldout"] = heldout_predictions(y, proba, labels_sorted, g)
     if g is not None:
         out["per_group"] = {}
         for name in sorted(set(g.tolist())):
@@ -358,6 +370,62 @@ def cross_validate(
             out["per_group"][name] = {"n": fig["n"], "macro_f1": fig["macro_f1"]}
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
+
+
+def _pack(values: np.ndarray) -> str:
+    return base64.b64encode(np.asarray(values, dtype="<u2").tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype="<u2").astype(int)
+
+
+def heldout_predictions(
+    y: np.ndarray, proba: np.ndarray, labels: Sequence[str], groups: np.ndarray | None
+) -> dict[str, Any]:
+    """Out-of-fold predictions in the compact form a model file keeps (no texts).
+
+    Plain JSON like the rest of the metadata, and small: ``y`` (class codes into
+    ``labels``), ``groups`` (codes into ``group_names``) and ``proba`` (in units
+    of 1/10,000, row by row) are little-endian uint16 arrays in base64, which a
+    model file loads in no time (a list of 10,000 numbers would take a second).
+    :func:`heldout_arrays` reads them back; quantification
+    (:mod:`analyzer.timeline._quantify`) estimates its correction from them.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> h = heldout_predictions(np.array(["b", "a"]), np.array([[0.3, 0.7], [0.6, 0.4]]),
+    ...                         ["a", "b"], None)
+    >>> y, proba, groups = heldout_arrays(h)
+    >>> y.tolist(), proba.tolist(), groups is None, h["encoding"]
+    ([1, 0], [[0.3, 0.7], [0.6, 0.4]], True, 'base64-uint16le')
+    """
+    pos = {c: i for i, c in enumerate(labels)}
+    proba = np.asarray(proba, dtype=float)
+    out: dict[str, Any] = {
+        "labels": list(labels),
+        "encoding": "base64-uint16le",
+        "n": len(y),
+        "y": _pack([pos[str(v)] for v in y]),
+        "proba": _pack(np.rint(np.clip(proba, 0, 1) * 10_000).ravel()),
+        "groups": None,
+        "group_names": None,
+    }
+    if groups is not None:
+        names, codes = np.unique(np.asarray(groups, dtype=str), return_inverse=True)
+        out["groups"] = _pack(codes)
+        out["group_names"] = names.tolist()
+    return out
+
+
+def heldout_arrays(heldout: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """``y``, ``proba`` (n, k) and ``groups`` (or None) of :func:`heldout_predictions`."""
+    k = len(heldout["labels"])
+    y = _unpack(heldout["y"])
+    proba = _unpack(heldout["proba"]).reshape(-1, k) / 10_000
+    groups = None if heldout.get("groups") is None else _unpack(heldout["groups"])
+    return y, proba, groups
 
 
 def train(
@@ -378,7 +446,8 @@ def train(
 
     Works with any label set (e.g. ``positive``/``negative``). The returned
     model carries metadata: labels, training-data hash, library versions,
-    parameters and the cross-validation figures (``meta["cv"]``).
+    parameters, the cross-validation figures (``meta["cv"]``) and the
+    out-of-fold predictions (``meta["heldout"]``, see :func:`heldout_predictions`).
 
     Parameters
     ----------
@@ -447,6 +516,8 @@ def train(
         meta["cv"] = cross_validate(
             texts, y, groups=groups, cv=cv, random_state=random_state, **extra, **params
         )
+        # out-of-fold predictions, for correcting tone shares (analyzer.timeline._quantify)
+        meta["heldout"] = meta["cv"].pop("heldout")
     t0 = time.perf_counter()
     pipe = _fit(texts, y, random_state=random_state, params=params, **extra)
     meta["fit_seconds"] = round(time.perf_counter() - t0, 1)

@@ -43,7 +43,9 @@ _WORDS = {
             "95 % LV",
             "p",
             "p (Holm)",
+            "Muutos (laskettu)",
         ],
+        "counted_word": "laskettu",
         "no_lemmas": "Sanamuutoksia ei voitu laskea: ",
         "cps": "Datasta löydetyt muutoskohdat (ilman tapahtumatietoa)",
         "none": "ei yhtään",
@@ -60,6 +62,18 @@ _WORDS = {
             "katkonaisen aikasarjan malli (logistinen regressio) arvioi tason ja trendin muutoksen "
             "kunkin tapahtuman kohdalla, ja muutoskohta-analyysi (ruptures) etsii sävyn muutokset "
             "datasta ilman tietoa tapahtumista."
+        ),
+        "corrected_text": (
+            "Osuudet on korjattu luokittelijan virheiden mukaan ({m}): pelkkä ennustettujen "
+            "luokkien laskeminen vetää osuuksia toisiaan kohti ja pienentää muutoksia. Korjaus "
+            "arvioidaan mallin ristiinvalidoinnin ennusteista (kommentit, joita malli ei nähnyt "
+            "oppiessaan). Luottamusvälit ja p-arvot tulevat bootstrapista, joka arpoo uudelleen "
+            "sekä tämän ketjun kommentit että korjauksen aineiston, joten ne sisältävät myös "
+            "korjauksen epävarmuuden (Wilson- ja Newcombe-välit koskevat vain laskettuja "
+            "osuuksia). "
+            "Lasketut osuudet näkyvät vieressä. Aikasarjamalli on sovitettu korjattuihin "
+            "kommenttikohtaisiin todennäköisyyksiin; sen välit kattavat vain otantavaihtelun. "
+            "Muutoskohdat etsitään ennustetuista luokista."
         ),
         "caveats_list": [
             "Malli tekee virheitä: osuudet ovat mallin arvioita, eivät ihmisen luokittelua.",
@@ -80,7 +94,19 @@ _WORDS = {
         "method": "Method",
         "caveats": "Caveats",
         "seg_head": ["Segment", "Start", "End", "n"],
-        "ch_head": ["From", "To", "Tone", "Before", "After", "Change", "95 % CI", "p", "p (Holm)"],
+        "ch_head": [
+            "From",
+            "To",
+            "Tone",
+            "Before",
+            "After",
+            "Change",
+            "95 % CI",
+            "p",
+            "p (Holm)",
+            "Change (counted)",
+        ],
+        "counted_word": "counted",
         "no_lemmas": "Word changes could not be computed: ",
         "cps": "Change points found from the data alone (without the events)",
         "none": "none",
@@ -97,6 +123,17 @@ _WORDS = {
             "model "
             "(logistic regression) estimates the level and trend change at each event, and "
             "change-point detection (ruptures) looks for shifts without knowing the events."
+        ),
+        "corrected_text": (
+            "The shares are corrected for the classifier's errors ({m}): counting predicted "
+            "labels pulls the shares toward each other and shrinks changes. The correction is "
+            "estimated from the model's cross-validation predictions (comments the model did not "
+            "see in training). Intervals and p-values come from a bootstrap that resamples both "
+            "this thread's comments and the data of the correction, so they include the "
+            "correction's uncertainty too (the Wilson and Newcombe intervals apply only to "
+            "counted shares). The counted shares are shown beside them. The interrupted time "
+            "series is fitted on corrected per-comment probabilities; its intervals cover "
+            "sampling noise only. Change points are found from the predicted labels."
         ),
         "caveats_list": [
             "The model makes mistakes: shares are the model's estimates, not human labels.",
@@ -144,6 +181,8 @@ def render_report(
     window: str | None = None,
     freq: str | None = None,
     time_col: str | None = None,
+    shares: str = "corrected",
+    model=None,
 ) -> str:
     """The report as one HTML string (see :func:`write_report`).
 
@@ -159,8 +198,8 @@ def render_report(
     if lang not in _WORDS:
         raise AnalyzerError(f"unknown language {lang!r}: use fi or en")
     w = _WORDS[lang]
-    res = compare(scored, events, window=window, time_col=time_col)
-    tl = tone_timeline(scored, freq=freq, time_col=time_col)
+    res = compare(scored, events, window=window, time_col=time_col, shares=shares, model=model)
+    tl = tone_timeline(scored, freq=freq, time_col=time_col, shares=shares, model=model)
     title = title or w["title"]
     figs = [plot_tone_timeline(tl, events, lang=lang), plot_volume(tl, events, lang=lang)]
     if events:
@@ -182,16 +221,23 @@ def render_report(
         f"<h2>{w['segments']}</h2><table><tr>"
         + "".join(f"<th>{h}</th>" for h in w["seg_head"])
         + "".join(f"<th>{escape(class_label(c, lang))}</th>" for c in cls)
+        + "".join(
+            f"<th>{escape(class_label(c, lang))} ({w['counted_word']})</th>"
+            for c in (cls if res.method != "counted" else [])
+        )
         + "</tr>",
     ]
     for s in res.segments:
         cells = [class_label(s.name, lang), _short(s.start), _short(s.end), str(s.n)]
         cells += [f"{_pct(s.share[c])} [{_pct(s.lo[c])}–{_pct(s.hi[c])}]" for c in cls]
+        if res.method != "counted":
+            cells += [_pct((s.share_counted or s.share)[c]) for c in cls]
         parts.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + "</tr>")
     parts.append("</table>")
     if res.changes:
         parts.append(f"<h2>{w['changes']}</h2><table><tr>")
-        parts.append("".join(f"<th>{h}</th>" for h in w["ch_head"]) + "</tr>")
+        heads = w["ch_head"] if res.method != "counted" else w["ch_head"][:-1]
+        parts.append("".join(f"<th>{h}</th>" for h in heads) + "</tr>")
         for c in res.changes:
             if c["diff"] is None:  # a segment without comments: nothing to compare
                 continue
@@ -210,6 +256,9 @@ def render_report(
                 _p(c["p_value"]),
                 _p(c["p_adjusted"]),
             ]
+            if res.method != "counted":
+                dc = c.get("diff_counted")
+                cells.append("–" if dc is None else f"{dc * 100:+.1f} pp")
             row = "".join(f"<td>{escape(x)}</td>" for x in cells)
             parts.append(f'<tr class="{"sig" if c["significant"] else ""}">{row}</tr>')
         parts.append("</table>")
@@ -233,6 +282,10 @@ def render_report(
     parts += [_png(f) for f in figs]
     parts += [f"<p>{escape(n)}</p>" for n in notes]
     parts.append(f"<h2>{w['method']}</h2><p>{escape(w['method_text'])}</p>")
+    if res.method != "counted":
+        parts.append(f"<p>{escape(w['corrected_text'].format(m=res.method.upper()))}</p>")
+    elif res.note:
+        parts.append(f"<p>{escape(res.note)}</p>")
     parts.append(f"<pre>{escape(res.to_text())}</pre>")
     parts.append(f"<h2>{w['caveats']}</h2><ul>")
     if model_info:
@@ -263,6 +316,8 @@ def write_report(
     window: str | None = None,
     freq: str | None = None,
     time_col: str | None = None,
+    shares: str = "corrected",
+    model=None,
 ) -> Path:
     """Write one self-contained HTML report (figures as base64 PNG), atomically.
 
@@ -282,6 +337,12 @@ def write_report(
         E.g. ``{"macro-F1": 0.71}``: shown in the caveats.
     window, freq, time_col
         As in :func:`analyzer.timeline.compare` and :func:`analyzer.timeline.tone_timeline`.
+    shares : {"corrected", "counted"}
+        Shares corrected for the classifier's errors (default; counted ones beside
+        them) or counted shares only.
+    model : ToneModel, path or None
+        The model that scored the comments (its held-out predictions drive the
+        correction; default: the default model).
 
     Returns
     -------
@@ -307,6 +368,8 @@ def write_report(
         window=window,
         freq=freq,
         time_col=time_col,
+        shares=shares,
+        model=model,
     )
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")

@@ -4,7 +4,13 @@ from analyzer.timeline._bins import auto_freq, tone_timeline
 from analyzer.timeline._changepoints import change_points
 from analyzer.timeline._compare import CompareResult, compare
 from analyzer.timeline._data import resolve_time_col, tone_classes
-from analyzer.timeline._events import Event, parse_duration, parse_events, to_timestamp
+from analyzer.timeline._events import (
+    Event,
+    event_warnings,
+    parse_duration,
+    parse_events,
+    to_timestamp,
+)
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._lemmas import lemma_changes
 from analyzer.timeline._segments import BEFORE, Segment, assign_segments, segments
@@ -21,6 +27,7 @@ __all__ = [
     "change_points",
     "compare",
     "diff_test",
+    "event_warnings",
     "its_fit",
     "lemma_changes",
     "parse_duration",

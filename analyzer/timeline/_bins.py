@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from analyzer.errors import AnalyzerError
 from analyzer.timeline._data import one_hot, timed, tone_classes
 from analyzer.timeline._events import parse_duration
+from analyzer.timeline._quantify import interval, proba_matrix, resolve_quantifier
 from analyzer.timeline._stats import wilson
 
 __all__ = ["auto_freq", "tone_timeline"]
@@ -38,8 +41,21 @@ def tone_timeline(
     time_col: str | None = None,
     smooth: int | None = None,
     alpha: float = 0.05,
+    *,
+    shares: str = "corrected",
+    model: Any = None,
+    method: str | None = None,
+    n_boot: int = 200,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Comment volume and tone shares per time bin.
+
+    Shares are corrected for the classifier's errors by default, with bootstrap
+    intervals over the comments and the model's held-out predictions (as in
+    :func:`analyzer.timeline.compare`); the share of predicted labels is kept in
+    ``share_counted_<c>``. With ``shares="counted"`` (or without ``p_`` columns,
+    or with a model that keeps no held-out predictions) the shares are counted
+    with Wilson intervals.
 
     Parameters
     ----------
@@ -55,14 +71,23 @@ def tone_timeline(
         Pool each bin with its neighbours: a centred window of ``smooth`` bins.
         Shares and intervals then come from the pooled counts (``n`` stays per bin).
     alpha : float
-        1 - confidence level of the Wilson intervals.
+        1 - confidence level of the intervals.
+    shares : {"corrected", "counted"}
+        Corrected shares (default) or the share of predicted labels.
+    model : ToneModel, path or None
+        The model that scored the comments (default: the default model).
+    method : str, optional
+        Quantification method (default ``emq``).
+    n_boot, seed : int
+        Bootstrap replicates and seed (corrected shares).
 
     Returns
     -------
     DataFrame
         Indexed by bin start; columns ``n`` and for each class ``count_<c>``,
-        ``share_<c>``, ``lo_<c>``, ``hi_<c>``. ``attrs`` hold ``freq``, ``classes``,
-        ``time_col`` and ``n_missing_time`` (rows without a time, left out).
+        ``share_<c>``, ``lo_<c>``, ``hi_<c>``, ``share_counted_<c>``. ``attrs`` hold
+        ``freq``, ``classes``, ``time_col``, ``n_missing_time`` (rows without a time,
+        left out) and ``method`` (``"counted"`` or the quantification method).
 
     Examples
     --------
@@ -72,7 +97,7 @@ def tone_timeline(
     ...                    "tone": ["criticism", "neutral", "criticism"],
     ...                    "p_criticism": [0.9, 0.2, 0.8], "p_neutral": [0.1, 0.8, 0.2]})
     >>> tl = tone_timeline(df, freq="1h")
-    >>> tl["n"].tolist(), tl["share_criticism"].tolist()
+    >>> tl["n"].tolist(), tl["share_counted_criticism"].tolist()
     ([2, 1], [0.5, 1.0])
     """
     classes = tone_classes(scored)
@@ -88,7 +113,8 @@ def tone_timeline(
     width = parse_duration(freq)
     if (times.iloc[-1] - times.iloc[0]) / width > 100_000:
         raise AnalyzerError(
-            f"bin width {freq} gives too many bins for this thread: use a wider --freq"
+            f"bin width {freq} gives too many bins for this thread: use a wider {{option}}",
+            param="freq",
         )
     onehot = pd.DataFrame(one_hot(rows["tone"], classes), columns=classes, index=times.to_numpy())
     onehot.index = pd.DatetimeIndex(onehot.index)
@@ -102,6 +128,8 @@ def tone_timeline(
         pooled_n = pooled_counts.sum(axis=1)
     out = pd.DataFrame({"n": n.astype(int)}, index=counts.index)
     out.index.name = "bin_start"
+    has_proba = all(f"p_{c}" in rows.columns for c in classes)
+    quant, why = resolve_quantifier(classes, has_proba, shares=shares, model=model, method=method)
     for c in classes:
         share = np.where(pooled_n > 0, pooled_counts[c] / pooled_n.where(pooled_n > 0, 1), np.nan)
         lo, hi = wilson(pooled_counts[c], pooled_n, alpha)
@@ -109,7 +137,26 @@ def tone_timeline(
         out[f"share_{c}"] = share
         out[f"lo_{c}"] = lo
         out[f"hi_{c}"] = hi
+        out[f"share_counted_{c}"] = share
+    if quant is not None:
+        proba = proba_matrix(rows, classes)
+        bin_of = np.searchsorted(counts.index.asi8, times.array.asi8, side="right") - 1
+        half = int(smooth) // 2 if smooth else 0
+        groups = [proba[(bin_of >= i - half) & (bin_of <= i + half)] for i in range(len(counts))]
+        est = np.array([quant.shares(p) for p in groups])
+        reps = quant.bootstrap(groups, n_boot=n_boot, seed=seed)
+        lo, hi = interval(reps, alpha)
+        for k, c in enumerate(classes):
+            out[f"share_{c}"] = est[:, k]
+            out[f"lo_{c}"] = lo[:, k]
+            out[f"hi_{c}"] = hi[:, k]
     out.attrs.update(
-        freq=freq, classes=classes, time_col=col, n_missing_time=missing, smooth=smooth
+        freq=freq,
+        classes=classes,
+        time_col=col,
+        n_missing_time=missing,
+        smooth=smooth,
+        method=quant.method if quant is not None else "counted",
+        method_note=why,
     )
     return out

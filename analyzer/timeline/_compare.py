@@ -5,14 +5,22 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
+import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
 from analyzer.timeline._changepoints import change_points
 from analyzer.timeline._data import timed, tone_classes
-from analyzer.timeline._events import Event, parse_duration
+from analyzer.timeline._events import Event, parse_duration, warn_events
 from analyzer.timeline._its import its_fit
+from analyzer.timeline._quantify import (
+    interval,
+    proba_matrix,
+    resolve_quantifier,
+    wald_p,
+)
 from analyzer.timeline._segments import Segment, assign_segments, segments
 from analyzer.timeline._stats import diff_test
 
@@ -49,6 +57,9 @@ class CompareResult:
     n_outside: int = 0
     window: str | None = None
     extra: dict = field(default_factory=dict)
+    method: str = "counted"
+    note: str | None = None
+    n_boot: int = 0
 
     def to_dict(self) -> dict:
         """JSON-ready dict: ``segments``, ``changes``, ``its``, ``change_points`` and counts.
@@ -71,6 +82,8 @@ class CompareResult:
                     for e in self.events
                 ],
                 "window": self.window,
+                "method": self.method,
+                "method_note": self.note,
                 "alpha": self.alpha,
                 "n_total": self.n_total,
                 "n_missing_time": self.n_missing_time,
@@ -84,6 +97,7 @@ class CompareResult:
                         "counts": dict(s.counts),
                         "share": dict(s.share),
                         "ci": {c: [s.lo[c], s.hi[c]] for c in self.classes},
+                        "share_counted": dict(s.share_counted or s.share),
                     }
                     for s in self.segments
                 ],
@@ -110,18 +124,33 @@ class CompareResult:
             f"Segments (comments with a time: {self.n_total - self.n_missing_time}, "
             f"without: {self.n_missing_time}, outside the window: {self.n_outside})"
         ]
+        corrected = self.method != "counted"
+        if corrected:
+            lines.append(
+                f"  shares corrected for the classifier's errors ({self.method.upper()}, "
+                f"{conf} % bootstrap CI over the comments and the model's held-out "
+                "predictions); counted shares (predicted labels) in parentheses"
+            )
+        elif self.note:
+            lines.append(f"  {self.note}")
         rows = []
         width = max([20, *(len(s.name) for s in self.segments)])
         for s in self.segments:
+            counted = s.share_counted or s.share
             shares = "  ".join(
-                f"{c} {_pct(s.share[c])} [{_pct(s.lo[c])}–{_pct(s.hi[c])}]" for c in self.classes
+                f"{c} {_pct(s.share[c])} [{_pct(s.lo[c])}–{_pct(s.hi[c])}]"
+                + (f" ({_pct(counted[c])})" if corrected else "")
+                for c in self.classes
             )
             span = f"{_short(s.start)} → {_short(s.end)}"
             rows.append(f"  {s.name:<{width}} n={s.n:<6} {span:<34} {shares}")
         lines += rows
         lines.append("")
         lines.append(
-            f"Changes from one segment to the next ({conf} % CI, Newcombe; "
+            f"Changes from one segment to the next ({conf} % bootstrap CI; "
+            "p: bootstrap z-test, Holm-adjusted; counted change in parentheses)"
+            if corrected
+            else f"Changes from one segment to the next ({conf} % CI, Newcombe; "
             "p: chi² or Fisher, Holm-adjusted)"
         )
         empty_pairs: list[str] = []
@@ -138,7 +167,13 @@ class CompareResult:
                 f"{_pct(c['before'])} → {_pct(c['after'])}  "
                 f"change {c['diff'] * 100:+.1f} pp "
                 f"[{c['ci'][0] * 100:+.1f}, {c['ci'][1] * 100:+.1f}]  "
-                f"p{_p(c['p_value'])} (adj. p{_p(c['p_adjusted'])}, {c['test']}){flag}"
+                f"p{_p(c['p_value'])} (adj. p{_p(c['p_adjusted'])}, {c['test']})"
+                + (
+                    f"  (counted {c['diff_counted'] * 100:+.1f} pp)"
+                    if corrected and c.get("diff_counted") is not None
+                    else ""
+                )
+                + flag
             )
         lines.append("")
         lines.append("Interrupted time series (" + self.its.get("model", "") + ")")
@@ -155,7 +190,10 @@ class CompareResult:
             lines.append(f"  event {sk['event']} left out: {sk['reason']}")
         lines.append("")
         if self.change_points:
-            lines.append("Change points found from the data alone")
+            lines.append(
+                "Change points found from the data alone"
+                + (" (shares of predicted labels, not corrected)" if corrected else "")
+            )
             for cp in self.change_points:
                 moves = ", ".join(
                     f"{c} {_pct(cp['before'][c])}→{_pct(cp['after'][c])}" for c in self.classes
@@ -192,15 +230,32 @@ def compare(
     window: str | pd.Timedelta | None = None,
     time_col: str | None = None,
     alpha: float = 0.05,
+    shares: str = "corrected",
+    model: Any = None,
+    method: str | None = None,
+    n_boot: int = 400,
+    seed: int = 0,
 ) -> CompareResult:
     """Tone shares in each segment between events and how they changed, with uncertainty.
 
-    For each pair of consecutive segments and each tone: the change in share with a
-    Newcombe (hybrid Wilson score) confidence interval and a chi-square or, for small
-    counts, Fisher exact p-value; ``p_adjusted`` is Holm-adjusted over all changes and
-    ``significant`` means ``p_adjusted < alpha``. Also an interrupted-time-series model
-    (see :func:`its_fit`) and change points found without the events
-    (see :func:`change_points`).
+    **Corrected shares** (``shares="corrected"``, the default) correct the
+    classifier's errors with the model's held-out predictions (quantification,
+    :mod:`analyzer.timeline._quantify`; method ``emq`` unless ``method`` says
+    otherwise). Their 95 % intervals, the changes' intervals and p-values come
+    from a bootstrap over the thread's comments *and* over the held-out
+    predictions the correction is estimated from. The counted shares (share of
+    predicted labels) are kept beside them (``share_counted``).
+
+    **Counted shares** (``shares="counted"``, or when the model keeps no held-out
+    predictions: a :class:`QuantificationWarning` says why, or when the comments
+    have no ``p_`` columns): Wilson intervals per segment; for each change a
+    Newcombe (hybrid Wilson score) interval and a chi-square or, for small counts,
+    Fisher exact p-value.
+
+    ``p_adjusted`` is Holm-adjusted over all changes and ``significant`` means
+    ``p_adjusted < alpha``. Also an interrupted-time-series model (see
+    :func:`its_fit`; on corrected per-comment probabilities when shares are
+    corrected) and change points found without the events (see :func:`change_points`).
 
     Parameters
     ----------
@@ -214,6 +269,17 @@ def compare(
         Time column (found automatically if None).
     alpha : float
         1 - confidence level.
+    shares : {"corrected", "counted"}
+        Corrected shares (default) or the share of predicted labels.
+    model : ToneModel, path or None
+        The model that scored the comments (default: the default model); its
+        metadata carries the held-out predictions the correction needs.
+    method : str, optional
+        Quantification method: ``emq`` (default), ``pacc``, ``acc``, ``pcc``, ``cc``.
+    n_boot : int
+        Bootstrap replicates (corrected shares).
+    seed : int
+        Seed of the bootstrap: the same input gives the same intervals.
 
     Returns
     -------
@@ -233,20 +299,68 @@ def compare(
     classes = tone_classes(scored)
     window = parse_duration(window)
     rows, col, missing = timed(scored, time_col)
+    notes = warn_events(events, rows[col])
+    has_proba = all(f"p_{c}" in scored.columns for c in classes)
+    quant, why = resolve_quantifier(classes, has_proba, shares=shares, model=model, method=method)
     segs = segments(scored, events, window, time_col=col, alpha=alpha)
     seg_id = assign_segments(rows[col], events, window)
+    for sg in segs:
+        sg.share_counted = dict(sg.share)
     changes = []
-    for a, b in itertools.pairwise(segs):
-        for c in classes:
-            r = diff_test(a.counts[c], a.n, b.counts[c], b.n, alpha)
-            changes.append({"from": a.name, "to": b.name, "class": c, **r})
+    soft = None
+    if quant is None:
+        for a, b in itertools.pairwise(segs):
+            for c in classes:
+                r = diff_test(a.counts[c], a.n, b.counts[c], b.n, alpha)
+                changes.append({"from": a.name, "to": b.name, "class": c, **r})
+    else:
+        proba = proba_matrix(rows, classes)
+        groups = [proba[seg_id == i] for i in range(len(segs))]
+        est = [quant.shares(p) for p in groups]
+        reps = quant.bootstrap(groups, n_boot=n_boot, seed=seed)
+        lo, hi = interval(reps, alpha)
+        for i, sg in enumerate(segs):
+            if not sg.n:
+                continue
+            sg.share = {c: float(est[i][k]) for k, c in enumerate(classes)}
+            sg.lo = {c: float(lo[i, k]) for k, c in enumerate(classes)}
+            sg.hi = {c: float(hi[i, k]) for k, c in enumerate(classes)}
+        for (i, a), (j, b) in itertools.pairwise(enumerate(segs)):
+            for k, c in enumerate(classes):
+                counted = diff_test(a.counts[c], a.n, b.counts[c], b.n, alpha)
+                r = {key: None for key in ("before", "after", "diff", "ci", "p_value", "test")}
+                if a.n and b.n:
+                    d = reps[:, j, k] - reps[:, i, k]
+                    dlo, dhi = interval(d[:, None], alpha)
+                    diff = float(est[j][k] - est[i][k])
+                    r.update(
+                        before=float(est[i][k]),
+                        after=float(est[j][k]),
+                        diff=diff,
+                        ci=[float(dlo[0]), float(dhi[0])],
+                        p_value=wald_p(diff, d),
+                        test="bootstrap",
+                    )
+                r["diff_counted"] = counted["diff"]
+                changes.append({"from": a.name, "to": b.name, "class": c, **r})
+        soft = np.zeros_like(proba)
+        for i, p in enumerate(groups):
+            if len(p):
+                soft[seg_id == i] = quant.adjusted_proba(p)
     pvals = [c["p_value"] for c in changes if c["p_value"] is not None]
     adjusted = iter(multipletests(pvals, method="holm")[1] if pvals else [])
     for c in changes:
         c["p_adjusted"] = float(next(adjusted)) if c["p_value"] is not None else None
         c["significant"] = c["p_adjusted"] is not None and c["p_adjusted"] < alpha
     inside = rows.loc[seg_id >= 0]
-    its = its_fit(inside[col], inside["tone"], classes, events, alpha)
+    its = its_fit(
+        inside[col],
+        inside["tone"],
+        classes,
+        events,
+        alpha,
+        soft=None if soft is None else soft[seg_id >= 0],
+    )
     cps = change_points(rows[col], rows["tone"], classes)
     for cp in cps:
         if events:
@@ -266,4 +380,8 @@ def compare(
         n_missing_time=missing,
         n_outside=int((seg_id < 0).sum()),
         window=None if window is None else str(window),
+        method=quant.method if quant is not None else "counted",
+        note=why,
+        n_boot=n_boot if quant is not None else 0,
+        extra={"warnings": notes},
     )

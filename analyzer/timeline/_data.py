@@ -41,7 +41,9 @@ def resolve_time_col(scored: pd.DataFrame, time_col: str | None = None) -> str:
             f"time column {time_col!r} not found; columns: {', '.join(map(str, scored.columns))}"
         )
     raise AnalyzerError(
-        "no time column found: name it with --time-col (e.g. --time-col created_time)"
+        "no time column found: name it with {option} (e.g. {example})",
+        param="time_col",
+        example="created_time",
     )
 
 

@@ -16,6 +16,13 @@ __all__ = ["its_fit"]
 #: at least this many comments on each side of an event to estimate its effect
 MIN_SIDE = 10
 
+#: the model line when fitted on corrected per-comment probabilities
+MODEL_SOFT = (
+    "per-comment logistic regression for each tone on corrected probabilities as soft labels "
+    "(statsmodels GLM, binomial): the same formula as with labels; its intervals cover "
+    "sampling noise only, not the correction's uncertainty"
+)
+
 MODEL = (
     "per-comment logistic regression for each tone (statsmodels GLM, binomial): "
     "logit P(tone) = b0 + b1*t + sum over events k of "
@@ -25,7 +32,12 @@ MODEL = (
 
 
 def its_fit(
-    times: pd.Series, tone: pd.Series, classes: list[str], events: list[Event], alpha: float = 0.05
+    times: pd.Series,
+    tone: pd.Series,
+    classes: list[str],
+    events: list[Event],
+    alpha: float = 0.05,
+    soft: np.ndarray | None = None,
 ) -> dict:
     """Segmented logistic regression of each tone on time with a level and slope change per event.
 
@@ -41,6 +53,11 @@ def its_fit(
         Events; those with fewer than ``MIN_SIDE`` comments on either side are left out.
     alpha : float
         1 - confidence level.
+    soft : ndarray of shape (n, len(classes)), optional
+        Per-comment probabilities to fit instead of the labels (soft labels), e.g.
+        the corrected probabilities of :meth:`Quantifier.adjusted_proba
+        <analyzer.timeline._quantify.Quantifier.adjusted_proba>`, so that the
+        series agrees with the corrected segment shares.
 
     Returns
     -------
@@ -63,7 +80,13 @@ def its_fit(
     >>> res["classes"]["criticism"]["events"][0]["level_share"] < 0
     True
     """
-    out: dict = {"model": MODEL, "time_unit": "hour", "events": [], "skipped": [], "classes": {}}
+    out: dict = {
+        "model": MODEL if soft is None else MODEL_SOFT,
+        "time_unit": "hour",
+        "events": [],
+        "skipped": [],
+        "classes": {},
+    }
     if len(times) < 2 * MIN_SIDE:
         out["skipped"] = [{"event": e.label, "reason": "too few comments"} for e in events]
         return out
@@ -89,11 +112,11 @@ def its_fit(
     X = pd.DataFrame(cols)
     out["events"] = [{"event": e.label, "time": e.time.isoformat()} for e in used]
     values = tone.astype(str).to_numpy()
-    for c in classes:
-        y = (values == c).astype(float)
+    for k, c in enumerate(classes):
+        y = (values == c).astype(float) if soft is None else np.clip(soft[:, k], 0.0, 1.0)
         entry: dict = {"baseline_slope": None, "events": [], "note": None}
         out["classes"][c] = entry
-        if y.min() == y.max():
+        if y.min() == y.max() or (soft is not None and (y.max() < 1e-6 or y.min() > 1 - 1e-6)):
             entry["note"] = "this tone is always or never present: no model"
             continue
         try:

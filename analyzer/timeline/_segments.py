@@ -23,7 +23,9 @@ class Segment:
 
     ``start``/``end`` are the segment's bounds: the event times (window-limited),
     or the first/last comment's time on an open side. ``share``, ``lo`` and ``hi``
-    map each class to its share and Wilson interval (None when ``n`` is 0).
+    map each class to its share and Wilson interval (None when ``n`` is 0);
+    :func:`analyzer.timeline.compare` replaces them with corrected shares and
+    their bootstrap intervals and keeps the counted ones in ``share_counted``.
     """
 
     name: str
@@ -34,6 +36,8 @@ class Segment:
     share: dict[str, float | None] = field(default_factory=dict)
     lo: dict[str, float | None] = field(default_factory=dict)
     hi: dict[str, float | None] = field(default_factory=dict)
+    #: share of predicted labels (classify and count); ``share`` may be corrected
+    share_counted: dict[str, float | None] = field(default_factory=dict)
 
 
 def _bounds(
@@ -143,6 +147,7 @@ def segments(
                 n=n,
                 counts=counts,
                 share={c: (counts[c] / n if n else None) for c in classes},
+                share_counted={c: (counts[c] / n if n else None) for c in classes},
                 lo={c: (float(lo[k]) if n else None) for k, c in enumerate(classes)},
                 hi={c: (float(hi[k]) if n else None) for k, c in enumerate(classes)},
             )

@@ -1,0 +1,602 @@
+"""Tone shares corrected for the classifier's errors (quantification), with bootstrap intervals.
+
+Counting predicted labels (classify and count) pulls every share toward the
+middle: a classifier that misses some criticism and calls some neutral comments
+criticism shrinks every change. The methods here correct for that with what the
+model file keeps from cross-validation: the out-of-fold (held-out) predictions
+(``meta["heldout"]``, see :func:`analyzer.model._train.heldout_predictions`).
+
+* ``cc``: classify and count (the share of predicted labels);
+* ``pcc``: the mean predicted probability;
+* ``acc``: adjusted classify and count: solve ``q = M p`` for the true shares
+  ``p``, with ``M[i, j]`` the held-out rate of predicting ``i`` for class ``j``;
+* ``pacc``: the same with mean probabilities instead of labels;
+* ``emq``: expectation-maximisation of the shares and the per-comment
+  probabilities (Saerens, Latinne & Decaestecker 2002), starting from the
+  training shares.
+
+They reproduce QuaPy's ``CC``, ``PCC``, ``ACC``, ``PACC`` (``solver="minimize"``,
+``norm="clip"``) and ``EMQ`` (tested in ``tests/test_quantify.py``).
+The intervals come from a bootstrap over the thread's comments *and* over the
+held-out predictions (scenario by scenario, then comment by comment within
+each), refitting the correction each time, so they include the uncertainty of
+the correction itself, not only sampling noise.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import optimize, stats
+
+from analyzer.errors import AnalyzerError
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "SHARES",
+    "Heldout",
+    "QuantificationWarning",
+    "Quantifier",
+    "emq",
+    "interval",
+    "proba_matrix",
+    "rates_matrix",
+    "resolve_quantifier",
+    "solve_adjustment",
+    "wald_p",
+]
+
+#: quantification methods, see the module docstring
+METHODS = ("cc", "pcc", "acc", "pacc", "emq")
+#: the method used unless another is asked for (measured: ``bench/prevalence.py``)
+DEFAULT_METHOD = "emq"
+
+_EPS = 1e-4
+_MAX_ITER = 1000
+
+
+def rates_matrix(y: np.ndarray, proba: np.ndarray, soft: bool = True) -> np.ndarray:
+    """Class-conditional rates ``M[i, j]`` = mean P(predicted i | true class j) on held-out data.
+
+    Parameters
+    ----------
+    y : ndarray of int
+        True class index of each held-out comment.
+    proba : ndarray of shape (n, k)
+        Held-out predicted probabilities.
+    soft : bool
+        Mean probabilities (PACC) if True, rates of the predicted label (ACC) if False.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rates_matrix(np.array([0, 0, 1]), np.array([[0.8, 0.2], [0.6, 0.4], [0.1, 0.9]]))
+    array([[0.7, 0.1],
+           [0.3, 0.9]])
+    """
+    k = proba.shape[1]
+    pred = proba if soft else np.eye(k)[proba.argmax(axis=1)]
+    onehot = np.eye(k)[y]
+    counts = onehot.sum(axis=0)
+    m = (pred.T @ onehot) / np.where(counts > 0, counts, 1.0)
+    for j in np.flatnonzero(counts == 0):  # a class never seen: no adjustment for it
+        m[:, j] = 0.0
+        m[j, j] = 1.0
+    return m
+
+
+def _clip(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 0.0, 1.0)
+    total = p.sum(axis=-1, keepdims=True)
+    k = p.shape[-1]
+    return np.where(total > 0, p / np.where(total > 0, total, 1.0), 1.0 / k)
+
+
+def solve_adjustment(m: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Shares ``p`` on the simplex minimising ``||M p - q||`` (clipped to [0, 1], summing to 1).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> m = np.array([[0.8, 0.3], [0.2, 0.7]])
+    >>> np.round(solve_adjustment(m, m @ np.array([0.25, 0.75])), 3)
+    array([0.25, 0.75])
+    """
+    k = m.shape[0]
+    try:  # inside the simplex the exact solution is the minimum
+        p = np.linalg.solve(m, q)
+        if np.all(p >= 0):
+            return _clip(p)
+    except np.linalg.LinAlgError:
+        pass
+    res = optimize.minimize(
+        lambda x: np.linalg.norm(m @ x - q),
+        x0=np.full(k, 1.0 / k),
+        method="SLSQP",
+        bounds=[(0.0, 1.0)] * k,
+        constraints={"type": "eq", "fun": lambda x: 1.0 - x.sum()},
+    )
+    return _clip(res.x)
+
+
+def _solve_many(m: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """:func:`solve_adjustment` for stacks: ``m`` (B, k, k), ``q`` (B, s, k) -> (B, s, k).
+
+    Exact solutions inside the simplex are taken as they are; the rest (shares
+    beyond 0 or 1) go through the constrained solver one by one.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            p = np.linalg.solve(m[:, None, :, :], q[..., None])[..., 0]
+        except np.linalg.LinAlgError:
+            p = np.full(q.shape, -1.0)
+    bad = ~np.all(np.isfinite(p) & (p >= 0), axis=-1)
+    for b, s in zip(*np.nonzero(bad), strict=True):
+        p[b, s] = solve_adjustment(m[b], q[b, s])
+    return _clip(p)
+
+
+def emq(
+    train_prev: np.ndarray,
+    proba: np.ndarray,
+    weights: np.ndarray | None = None,
+    *,
+    epsilon: float = _EPS,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Shares and adjusted per-comment probabilities by EM (Saerens et al. 2002).
+
+    Parameters
+    ----------
+    train_prev : ndarray of shape (k,) or (B, k)
+        Class shares the probabilities were calibrated for (the training shares);
+        one row per weighted fit with ``weights``.
+    proba : ndarray of shape (n, k)
+        Predicted probabilities of the comments.
+    weights : ndarray of shape (B, n), optional
+        Bootstrap weights: ``B`` weighted fits at once (shares of shape (B, k)).
+    epsilon : float
+        Stop when the mean absolute change of the shares is below this (after 10 rounds).
+
+    Returns
+    -------
+    shares, adjusted
+        ``shares`` (k,) or (B, k); ``adjusted`` (n, k) probabilities under the
+        estimated shares (only without ``weights``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> proba = np.array([[0.9, 0.1], [0.3, 0.7], [0.6, 0.4], [0.2, 0.8]])
+    >>> p, post = emq(np.array([0.5, 0.5]), proba)
+    >>> np.round(p, 2).tolist(), bool(np.allclose(post.mean(axis=0), p))
+    ([0.5, 0.5], True)
+    """
+    ptr = np.asarray(train_prev, dtype=float).copy()
+    if np.any(ptr == 0):
+        ptr = (ptr + epsilon) / (ptr + epsilon).sum(axis=-1, keepdims=True)
+    px = np.asarray(proba, dtype=float)
+    if weights is None:
+        qs = ptr.copy()
+        prev = None
+        post = px
+        for s in range(_MAX_ITER):
+            un = (qs / ptr) * px
+            post = un / un.sum(axis=1, keepdims=True)
+            qs = post.mean(axis=0)
+            if prev is not None and np.abs(qs - prev).mean() < epsilon and s > 10:
+                break
+            prev = qs
+        return qs, post
+    w = np.asarray(weights, dtype=float)
+    total = w.sum(axis=1, keepdims=True)
+    qs = np.broadcast_to(ptr, (w.shape[0], px.shape[1])).copy()
+    prev = None
+    for s in range(_MAX_ITER):
+        un = (qs / ptr)[:, None, :] * px[None, :, :]
+        post = un / un.sum(axis=2, keepdims=True)
+        qs = np.einsum("bn,bnk->bk", w, post) / total
+        if prev is not None and np.abs(qs - prev).mean(axis=1).max() < epsilon and s > 10:
+            break
+        prev = qs
+    return qs, None  # type: ignore[return-value]
+
+
+@dataclass
+class Heldout:
+    """Out-of-fold predictions a correction is estimated from (no texts)."""
+
+    labels: list[str]
+    y: np.ndarray
+    proba: np.ndarray
+    groups: np.ndarray | None = None
+    group_names: list[str] | None = None
+
+    @classmethod
+    def from_meta(cls, meta: Mapping[str, Any]) -> Heldout:
+        """From a model's metadata; :class:`AnalyzerError` saying why when it has none.
+
+        Examples
+        --------
+        >>> from analyzer.model import load_model
+        >>> Heldout.from_meta(load_model().meta).labels
+        ['criticism', 'neutral', 'understanding']
+        """
+        h = meta.get("heldout")
+        if not h:
+            why = (
+                "it was trained without cross-validation"
+                if "cv" not in meta
+                else "it was saved by an older version"
+            )
+            raise AnalyzerError(
+                f"the model keeps no held-out predictions ({why}; retrain it with "
+                "analyzer train --cv 5 or make model)"
+            )
+        from analyzer.model._train import heldout_arrays
+
+        try:
+            y, proba, groups = heldout_arrays(h)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnalyzerError(f"the model's held-out predictions are damaged ({exc})") from None
+        names = h.get("group_names")
+        return cls([str(c) for c in h["labels"]], y, proba, groups, names and list(names))
+
+    def reorder(self, labels: Sequence[str]) -> Heldout:
+        """The same predictions with the classes in the order of ``labels`` (the same set)."""
+        labels = [str(c) for c in labels]
+        if labels == self.labels:
+            return self
+        if sorted(labels) != sorted(self.labels):
+            raise AnalyzerError(
+                f"the comments were scored with classes {', '.join(labels)}, "
+                f"but the model's are {', '.join(self.labels)}: use the model that scored them"
+            )
+        cols = [self.labels.index(c) for c in labels]
+        code = np.argsort(cols)  # old class index -> new
+        return Heldout(labels, code[self.y], self.proba[:, cols], self.groups, self.group_names)
+
+    def subset(self, mask: np.ndarray) -> Heldout:
+        """The held-out predictions where ``mask`` is True."""
+        g = None if self.groups is None else self.groups[mask]
+        return Heldout(self.labels, self.y[mask], self.proba[mask], g, self.group_names)
+
+    def weights(self, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+        """Bootstrap weights (n_boot, n): scenarios drawn with replacement, then comments in each.
+
+        Without groups, comments are drawn with replacement from the whole set.
+        """
+        n = len(self.y)
+        if self.groups is None or len(np.unique(self.groups)) < 2:
+            return rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+        codes = np.unique(self.groups, return_inverse=True)[1]
+        n_groups = codes.max() + 1
+        picks = rng.multinomial(n_groups, np.full(n_groups, 1.0 / n_groups), size=n_boot)
+        w = np.zeros((n_boot, n))
+        for g in range(n_groups):
+            rows = np.flatnonzero(codes == g)
+            # picks[b, g] copies of the group, its comments resampled within each copy
+            draws = rng.multinomial(len(rows), np.full(len(rows), 1.0 / len(rows)), size=n_boot)
+            w[:, rows] = draws * picks[:, [g]]
+        return w
+
+
+class Quantifier:
+    """Corrected tone shares of groups of comments from their predicted probabilities.
+
+    Parameters
+    ----------
+    heldout : Heldout
+        Out-of-fold predictions of the model (e.g. ``Heldout.from_meta(model.meta)``).
+    method : {"cc", "pcc", "acc", "pacc", "emq"}
+        See the module docstring; default :data:`DEFAULT_METHOD`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analyzer.model import load_model
+    >>> q = Quantifier.from_meta(load_model().meta)
+    >>> proba = np.array([[0.7, 0.1, 0.2], [0.2, 0.7, 0.1], [0.6, 0.1, 0.3]])
+    >>> q.shares(proba).round(2).tolist() == q.shares(proba).round(2).tolist()
+    True
+    >>> float(q.shares(proba).sum())
+    1.0
+    """
+
+    def __init__(self, heldout: Heldout, method: str = DEFAULT_METHOD) -> None:
+        if method not in METHODS:
+            raise AnalyzerError(
+                f"unknown quantification method {method!r}: use {', '.join(METHODS)}"
+            )
+        self.heldout = heldout
+        self.method = method
+        self.labels = list(heldout.labels)
+        k = len(self.labels)
+        self.train_prev_ = np.bincount(heldout.y, minlength=k) / len(heldout.y)
+        self.m_ = rates_matrix(heldout.y, heldout.proba, soft=method != "acc")
+
+    @classmethod
+    def from_meta(cls, meta: Mapping[str, Any], method: str = DEFAULT_METHOD) -> Quantifier:
+        """From a model's metadata (raises :class:`AnalyzerError` when it keeps no held-out set)."""
+        return cls(Heldout.from_meta(meta), method)
+
+    def check_labels(self, labels: Sequence[str]) -> None:
+        """Refuse probabilities whose classes are not the model's."""
+        if list(labels) != self.labels:
+            raise AnalyzerError(
+                f"the comments were scored with classes {', '.join(labels)}, "
+                f"but the model's are {', '.join(self.labels)}: use the model that scored them"
+            )
+
+    def shares(self, proba: np.ndarray) -> np.ndarray:
+        """Corrected shares (k,) of the comments with probabilities ``proba`` (n, k).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from analyzer.model import load_model
+        >>> q = Quantifier.from_meta(load_model().meta, method="cc")
+        >>> q.shares(np.array([[0.6, 0.3, 0.1], [0.2, 0.7, 0.1]])).tolist()
+        [0.5, 0.5, 0.0]
+        """
+        proba = np.asarray(proba, dtype=float)
+        k = len(self.labels)
+        if len(proba) == 0:
+            return np.full(k, np.nan)
+        if self.method == "cc":
+            return np.bincount(proba.argmax(axis=1), minlength=k) / len(proba)
+        if self.method == "pcc":
+            return proba.mean(axis=0)
+        if self.method == "emq":
+            return emq(self.train_prev_, proba)[0]
+        q = (
+            proba.mean(axis=0)
+            if self.method == "pacc"
+            else np.bincount(proba.argmax(axis=1), minlength=k) / len(proba)
+        )
+        return solve_adjustment(self.m_, q)
+
+    def adjusted_proba(self, proba: np.ndarray) -> np.ndarray:
+        """Per-comment probabilities whose mean is the corrected share of the group.
+
+        EMQ's adjusted posteriors; for the other methods each comment's
+        probabilities are reweighted by ``corrected share / mean probability``
+        of its class (and renormalised), one EM-like step, so that they are soft
+        labels consistent with :meth:`shares`.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from analyzer.model import load_model
+        >>> q = Quantifier.from_meta(load_model().meta)
+        >>> p = np.array([[0.7, 0.1, 0.2], [0.2, 0.7, 0.1], [0.6, 0.1, 0.3], [0.1, 0.2, 0.7]])
+        >>> bool(np.allclose(q.adjusted_proba(p).mean(axis=0), q.shares(p), atol=0.02))
+        True
+        """
+        proba = np.asarray(proba, dtype=float)
+        if len(proba) == 0:
+            return proba
+        if self.method == "emq":
+            return emq(self.train_prev_, proba)[1]
+        if self.method == "cc":
+            return np.eye(proba.shape[1])[proba.argmax(axis=1)]
+        target = self.shares(proba)
+        # EM with the prior fixed at the target: find per-class factors whose adjusted
+        # probabilities average to the target shares
+        ratio = np.ones(proba.shape[1])
+        for _ in range(200):
+            un = proba * ratio
+            post = un / un.sum(axis=1, keepdims=True)
+            mean = post.mean(axis=0)
+            if np.abs(mean - target).max() < 1e-5:
+                break
+            ratio = ratio * np.where(mean > 0, target / np.maximum(mean, 1e-12), 0.0)
+        return post
+
+    def bootstrap(
+        self,
+        probas: Sequence[np.ndarray],
+        *,
+        n_boot: int = 400,
+        seed: int = 0,
+        include_model: bool = True,
+    ) -> np.ndarray:
+        """Bootstrap replicates of the corrected shares of several groups of comments.
+
+        Each replicate resamples the comments of every group and (with
+        ``include_model``) the held-out predictions, scenario by scenario, and
+        refits the correction from them; the groups share the replicate's
+        correction, so differences between groups keep their correlation.
+
+        Parameters
+        ----------
+        probas : sequence of ndarray (n_s, k)
+            The predicted probabilities of each group (e.g. each segment).
+        n_boot : int
+            Replicates.
+        seed : int
+            Seed (results are reproducible).
+        include_model : bool
+            Also resample the held-out predictions (the correction's uncertainty).
+
+        Returns
+        -------
+        ndarray of shape (n_boot, n_groups, k)
+            NaN for empty groups.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from analyzer.model import load_model
+        >>> q = Quantifier.from_meta(load_model().meta)
+        >>> rng = np.random.default_rng(0)
+        >>> p = rng.dirichlet([2, 1, 1], size=200)
+        >>> q.bootstrap([p, p[:50]], n_boot=50).shape
+        (50, 2, 3)
+        """
+        rng = np.random.default_rng(seed)
+        k = len(self.labels)
+        h = self.heldout
+        if include_model and self.method not in ("cc", "pcc"):
+            hw = h.weights(n_boot, rng)
+        else:
+            hw = np.ones((n_boot, len(h.y)))
+        onehot = np.eye(k)[h.y]
+        class_w = hw @ onehot  # (B, k)
+        train_prev = class_w / class_w.sum(axis=1, keepdims=True)
+        out = np.full((n_boot, len(probas), k), np.nan)
+        q_all = []
+        for s, proba in enumerate(probas):
+            proba = np.asarray(proba, dtype=float)
+            n = len(proba)
+            if n == 0:
+                q_all.append(np.full((n_boot, k), np.nan))
+                continue
+            w = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+            if self.method == "emq":
+                out[:, s] = self._emq_boot(train_prev, proba, w)
+                q_all.append(None)
+                continue
+            if self.method in ("cc", "acc"):
+                hard = np.eye(k)[proba.argmax(axis=1)]
+                q = (w @ hard) / n
+            else:
+                q = (w @ proba) / n
+            q_all.append(q)
+            if self.method in ("cc", "pcc"):
+                out[:, s] = q
+        if self.method in ("acc", "pacc"):
+            pred = h.proba if self.method == "pacc" else np.eye(k)[h.proba.argmax(axis=1)]
+            # M[b, i, j] = sum_r w[b, r] pred[r, i] onehot[r, j] / class_w[b, j]
+            joint = np.einsum("br,ri,rj->bij", hw, pred, onehot)
+            m = joint / np.where(class_w > 0, class_w, 1.0)[:, None, :]
+            empty = class_w == 0
+            for b, j in zip(*np.nonzero(empty), strict=True):
+                m[b, :, j] = 0.0
+                m[b, j, j] = 1.0
+            live = [s for s, q in enumerate(q_all) if q is not None and np.isfinite(q).all()]
+            if live:
+                qs = np.stack([q_all[s] for s in live], axis=1)
+                out[:, live] = _solve_many(m, qs)
+        return out
+
+    def _emq_boot(self, train_prev: np.ndarray, proba: np.ndarray, w: np.ndarray) -> np.ndarray:
+        out = np.empty((len(w), proba.shape[1]))
+        for b0 in range(0, len(w), 50):  # chunks keep memory flat on big threads
+            sl = slice(b0, b0 + 50)
+            out[sl] = emq(train_prev[sl], proba, w[sl])[0]
+        return out
+
+
+def interval(reps: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval over the first axis (NaN-aware).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lo, hi = interval(np.arange(101.0)[:, None])
+    >>> float(lo[0]), float(hi[0])
+    (2.5, 97.5)
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        lo = np.nanquantile(reps, alpha / 2, axis=0)
+        hi = np.nanquantile(reps, 1 - alpha / 2, axis=0)
+    return lo, hi
+
+
+def wald_p(estimate: float, reps: np.ndarray) -> float:
+    """Two-sided p-value of ``estimate = 0`` with the bootstrap standard error.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> round(wald_p(0.2, np.random.default_rng(0).normal(0.2, 0.1, 4000)), 2)
+    0.05
+    """
+    se = float(np.nanstd(reps, ddof=1))
+    if not np.isfinite(se) or se == 0:
+        return 1.0 if estimate == 0 else 0.0
+    return float(2 * stats.norm.sf(abs(estimate) / se))
+
+
+class QuantificationWarning(UserWarning):
+    """Corrected shares were asked for but could not be computed: counted shares are shown."""
+
+
+#: what ``shares=`` accepts
+SHARES = ("corrected", "counted")
+
+
+def resolve_quantifier(
+    classes: Sequence[str],
+    has_proba: bool,
+    *,
+    shares: str = "corrected",
+    model: Any = None,
+    method: str | None = None,
+) -> tuple[Quantifier | None, str | None]:
+    """The quantifier for ``shares="corrected"``, or None and why (counted shares then).
+
+    A missing correction (the model keeps no held-out predictions, or its classes
+    are not the scored file's) is a :class:`QuantificationWarning`; comments without
+    ``p_`` columns are counted silently (there is nothing to correct).
+
+    Parameters
+    ----------
+    classes : sequence of str
+        The scored comments' classes.
+    has_proba : bool
+        Whether the comments carry ``p_<class>`` probabilities.
+    shares : {"corrected", "counted"}
+    model : ToneModel, path, mapping or None
+        The model that scored the comments (its metadata, or a file; the default
+        model when None).
+    method : str, optional
+        Quantification method (default :data:`DEFAULT_METHOD`).
+
+    Examples
+    --------
+    >>> q, why = resolve_quantifier(["criticism", "neutral", "understanding"], True)
+    >>> q.method, why
+    ('emq', None)
+    >>> resolve_quantifier(["a", "b"], True, shares="counted")
+    (None, 'counted shares (asked for)')
+    """
+    if shares not in SHARES:
+        raise AnalyzerError(f"unknown shares {shares!r}: use corrected or counted")
+    if shares == "counted":
+        return None, "counted shares (asked for)"
+    if not has_proba:
+        return None, "counted shares: the comments have no p_ probability columns to correct"
+    method = method or DEFAULT_METHOD
+    if isinstance(model, Mapping):
+        meta = model
+    elif hasattr(model, "meta") and hasattr(model, "pipeline"):
+        meta = model.meta
+    else:
+        from analyzer.model import load_model
+
+        meta = load_model(model).meta
+    try:
+        q = Quantifier(Heldout.from_meta(meta).reorder(classes), method)
+    except AnalyzerError as exc:
+        why = f"counted shares, not corrected: {exc}"
+        warnings.warn(why, QuantificationWarning, stacklevel=3)
+        return None, why
+    return q, None
+
+
+def proba_matrix(rows: Any, classes: Sequence[str]) -> np.ndarray:
+    """The ``p_<class>`` columns as an (n, k) array; rows without them get their label's one-hot."""
+    p = rows[[f"p_{c}" for c in classes]].to_numpy(dtype=float)
+    bad = ~np.isfinite(p).all(axis=1)
+    if bad.any():
+        tone = rows["tone"].astype(str).to_numpy()[bad]
+        p[bad] = np.stack([tone == c for c in classes], axis=1).astype(float)
+    return p

@@ -1,0 +1,256 @@
+"""Corrected tone shares (quantification) and their intervals: analyzer.timeline._quantify."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import numpy as np
+import pytest
+from _fixtures import TONE_ROWS
+
+from analyzer.data import load_demo_events, load_demo_gold
+from analyzer.model import load_model, save_model, train
+from analyzer.timeline import compare, tone_timeline
+from analyzer.timeline._protocol import run_protocol, summarise
+from analyzer.timeline._quantify import (
+    Heldout,
+    QuantificationWarning,
+    Quantifier,
+    emq,
+    rates_matrix,
+    solve_adjustment,
+)
+from analyzer.timeline._read import read_scored
+
+LABELS = ["criticism", "neutral", "understanding"]
+
+
+@pytest.fixture(scope="module")
+def heldout() -> Heldout:
+    return Heldout.from_meta(load_model().meta)
+
+
+@pytest.fixture(scope="module")
+def demo_scored(tmp_path_factory):
+    from analyzer.data import demo_paths
+    from analyzer.scoring import score_file
+
+    out = tmp_path_factory.mktemp("demo") / "scored.csv"
+    score_file(demo_paths()["thread"], out, progress=False)
+    return read_scored(out)
+
+
+def test_model_keeps_heldout_predictions(heldout):
+    meta = load_model().meta
+    assert heldout.labels == LABELS == meta["cv"]["labels"]
+    assert heldout.proba.shape == (meta["n"], 3) and len(heldout.y) == meta["n"]
+    assert heldout.group_names is not None and len(heldout.group_names) == 8
+    # the same predictions the cross-validation figures came from
+    pred = heldout.proba.argmax(axis=1)
+    m = np.bincount(heldout.y * 3 + pred, minlength=9).reshape(3, 3)
+    assert m.tolist() == meta["cv"]["confusion"]["matrix"]
+    assert "heldout" not in meta["cv"]  # no per-comment data in the printed figures
+
+
+def test_matches_quapy(heldout):
+    qp_agg = pytest.importorskip("quapy.method.aggregative")
+    qf = pytest.importorskip("quapy.functional")
+    rng = np.random.default_rng(3)
+    rest = heldout.subset(heldout.groups != 0)
+    test = heldout.subset(heldout.groups == 0)
+    classes = np.arange(3)
+    for prev in ([0.2, 0.3, 0.5], [0.7, 0.2, 0.1], [0.05, 0.05, 0.9]):
+        counts = rng.multinomial(400, prev)
+        idx = np.concatenate(
+            [rng.choice(np.flatnonzero(test.y == c), n) for c, n in enumerate(counts)]
+        )
+        p = test.proba[idx]
+        train_prev = np.bincount(rest.y, minlength=3) / len(rest.y)
+        ours = emq(train_prev, p)[0]
+        theirs = qp_agg.EMQ.EM(train_prev, p)[0]
+        assert ours == pytest.approx(theirs, abs=1e-6)
+        assert Quantifier(rest, "emq").shares(p) == pytest.approx(theirs, abs=1e-6)
+        for method, soft in (("pacc", True), ("acc", False)):
+            if soft:
+                m_qp = qp_agg.PACC.getPteCondEstim(classes, rest.y, rest.proba)
+                q = p.mean(axis=0)
+            else:
+                m_qp = qp_agg.ACC.getPteCondEstim(classes, rest.y, rest.proba.argmax(axis=1))
+                q = np.bincount(p.argmax(axis=1), minlength=3) / len(p)
+            assert rates_matrix(rest.y, rest.proba, soft=soft) == pytest.approx(m_qp)
+            est = qp_agg.ACC.solve_adjustment(m_qp, q, method="inversion", solver="minimize")
+            theirs = qf.normalize_prevalence(est, method="clip")
+            assert Quantifier(rest, method).shares(p) == pytest.approx(theirs, abs=2e-3)
+            assert solve_adjustment(m_qp, q) == pytest.approx(theirs, abs=2e-3)
+
+
+def test_correction_undoes_known_confusion():
+    # a classifier that calls 30 % of criticism neutral and 10 % of neutral criticism
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 4000)
+    flip = np.where(y == 0, rng.random(4000) < 0.3, rng.random(4000) < 0.1)
+    pred = np.where(flip, 1 - y, y)
+    proba = np.eye(2)[pred] * 0.9 + 0.05
+    q = Quantifier(Heldout(["criticism", "neutral"], y, proba), "acc")
+    yt = (rng.random(3000) < 0.2).astype(int)  # 80 % criticism
+    flip = np.where(yt == 0, rng.random(3000) < 0.3, rng.random(3000) < 0.1)
+    pt = np.eye(2)[np.where(flip, 1 - yt, yt)] * 0.9 + 0.05
+    counted = np.bincount(pt.argmax(axis=1)) / 3000
+    assert counted[0] == pytest.approx(0.8 * 0.7 + 0.2 * 0.1, abs=0.03)  # pulled to the middle
+    assert q.shares(pt)[0] == pytest.approx((yt == 0).mean(), abs=0.02)
+
+
+def test_bootstrap_is_reproducible_and_wider_with_the_model(heldout):
+    q = Quantifier(heldout)
+    p = heldout.proba[heldout.groups == 2][:300]
+    a = q.bootstrap([p], n_boot=100, seed=1)
+    b = q.bootstrap([p], n_boot=100, seed=1)
+    assert np.array_equal(a, b)
+    q2 = Quantifier(heldout, "pacc")
+    with_model = q2.bootstrap([p], n_boot=200, seed=1)[:, 0, 0].std()
+    sampling_only = q2.bootstrap([p], n_boot=200, seed=1, include_model=False)[:, 0, 0].std()
+    assert with_model > sampling_only
+
+
+def test_protocol_small_corrected_beats_counted(heldout):
+    """A small run of bench/prevalence.py: 3 held-out scenarios, 8 threads each, fixed seed."""
+    df = run_protocol(
+        heldout,
+        ("cc", "emq"),
+        threads=8,
+        sizes=(300, 3000),
+        n_boot=150,
+        seed=7,
+        scenarios=[0, 3, 5],
+    )
+    s = summarise(df)
+    assert s.loc["emq", "mae_change"] <= 0.5 * s.loc["cc", "mae_change"]
+    assert s.loc["emq", "mae_shares"] < s.loc["cc", "mae_shares"]
+    # 24 threads: a loose bound here; the full run (bench/prevalence.py) measures it
+    assert s.loc["emq", "coverage"] >= 0.75 > s.loc["cc", "coverage"]
+
+
+def _gold_compare(scored):
+    gold = load_demo_gold().set_index("comment_id")["label"]
+    return compare(
+        scored.assign(tone=scored["comment_id"].map(gold)), load_demo_events(), shares="counted"
+    )
+
+
+def test_demo_corrected_change_at_the_apology_near_gold(demo_scored):
+    res = compare(demo_scored, load_demo_events())
+    gold = _gold_compare(demo_scored)
+    assert res.method == "emq" and gold.method == "counted"
+    last = [c for c in res.changes if c["to"] == res.segments[-1].name]
+    ref = {c["class"]: c["diff"] for c in gold.changes if c["to"] == res.segments[-1].name}
+    und = next(c for c in last if c["class"] == "understanding")
+    assert abs(und["diff"] - ref["understanding"]) <= 0.05
+    assert abs(und["diff"] - ref["understanding"]) < abs(und["diff_counted"] - ref["understanding"])
+    assert und["ci"][0] <= ref["understanding"] <= und["ci"][1]
+    # the interrupted time series agrees in direction with the corrected change
+    its = res.its["classes"]["understanding"]["events"][-1]
+    assert its["level_share"] > 0 < und["diff"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue #14 target not met by the current model: in the demo's first segment the "
+    "model calls criticism neutral more often than in any training scenario, which no "
+    "correction estimated from other scenarios can know (docs/benchmarks.md)",
+)
+def test_demo_every_segment_corrected_within_5pp_of_gold(demo_scored):
+    res = compare(demo_scored, load_demo_events())
+    gold = _gold_compare(demo_scored)
+    for seg, ref in zip(res.segments, gold.segments, strict=True):
+        if seg.n:
+            for c in res.classes:
+                assert abs(seg.share[c] - ref.share[c]) <= 0.05, (seg.name, c)
+
+
+def test_counted_shares_and_json_keys(demo_scored):
+    ev = load_demo_events()
+    res = compare(demo_scored, ev, n_boot=100)
+    d = json.loads(json.dumps(res.to_dict()))
+    assert d["method"] == "emq"
+    seg = next(s for s in d["segments"] if s["n"])
+    assert {"counts", "share", "ci", "share_counted"} <= set(seg)
+    assert seg["share_counted"]["criticism"] == seg["counts"]["criticism"] / seg["n"]
+    counted = compare(demo_scored, ev, shares="counted").to_dict()
+    assert counted["method"] == "counted"
+    seg = next(s for s in counted["segments"] if s["n"])
+    assert seg["share"] == seg["share_counted"]
+
+
+def test_timeline_corrected_per_bin(demo_scored):
+    tl = tone_timeline(demo_scored, freq="24h", n_boot=100)
+    assert tl.attrs["method"] == "emq"
+    full = tl[tl["n"] >= 30]
+    shares = full[[f"share_{c}" for c in LABELS]].to_numpy()
+    assert np.allclose(shares.sum(axis=1), 1.0)
+    assert not np.allclose(shares, full[[f"share_counted_{c}" for c in LABELS]].to_numpy())
+    assert (full[[f"lo_{c}" for c in LABELS]].to_numpy() <= shares + 1e-9).all()
+
+
+def test_model_without_heldout_falls_back_with_warning(tmp_path, demo_scored, cli):
+    texts = [t for t, _, _ in TONE_ROWS]
+    labels = [y for _, y, _ in TONE_ROWS]
+    path = save_model(train(texts, labels, cv=None), tmp_path / "nocv.skops")
+    with pytest.warns(QuantificationWarning, match="trained without cross-validation"):
+        res = compare(demo_scored, load_demo_events(), model=path)
+    assert res.method == "counted"
+    src = tmp_path / "scored.csv"
+    demo_scored.to_csv(src, index=False)
+    run = cli(
+        "compare", str(src), "--event", "2026-03-12T14:00=Apology", "--model", str(path), "--json"
+    )
+    assert run.returncode == 0
+    warn = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(warn) == 1 and warn[0].startswith("analyzer: warning: counted shares, not corrected")
+    assert json.loads(run.stdout)["method"] == "counted"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert (
+            compare(demo_scored, load_demo_events(), shares="counted", model=path).method
+            == "counted"
+        )
+
+
+def test_cli_compare_shares_flag(tmp_path, demo_scored, cli):
+    src = tmp_path / "scored.csv"
+    demo_scored.to_csv(src, index=False)
+    ev = ("--event", "2026-03-12T14:00=Anteeksipyyntö")
+    corrected = json.loads(cli("compare", str(src), *ev, "--json").stdout)
+    counted = json.loads(cli("compare", str(src), *ev, "--json", "--shares", "counted").stdout)
+    assert corrected["method"] == "emq" and counted["method"] == "counted"
+    a, b = corrected["segments"][-1], counted["segments"][-1]
+    assert a["share_counted"] == b["share"] != a["share"]
+    text = cli("compare", str(src), *ev).stdout
+    assert "corrected for the classifier's errors (EMQ" in text and "counted" in text
+
+
+def test_user_trained_model_carries_heldout(tmp_path, cli):
+    from _fixtures import write_tone_csv
+
+    data = write_tone_csv(tmp_path / "labelled.csv")
+    out = tmp_path / "mine.skops"
+    res = cli("train", str(data), "-o", str(out), "--group-col", "scenario", "--cv", "3")
+    assert res.returncode == 0, res.stderr
+    model = load_model(out)
+    h = Heldout.from_meta(model.meta)
+    assert h.labels == model.labels and len(h.y) == model.meta["n"] == h.proba.shape[0]
+    assert h.group_names is not None and len(h.group_names) >= 2
+    # the figures printed by train come from the same predictions
+    assert (h.proba.argmax(axis=1) == h.y).mean() == pytest.approx(
+        model.meta["cv"]["accuracy"], abs=1e-4
+    )
+
+
+def test_report_shows_corrected_and_counted(demo_scored):
+    from analyzer.report import render_report
+
+    html = render_report(demo_scored, load_demo_events(), lang="en")
+    assert "understanding (counted)" in html and "Change (counted)" in html
+    assert "corrected for the classifier&#x27;s errors (EMQ)" in html
+    counted = render_report(demo_scored, load_demo_events(), lang="en", shares="counted")
+    assert "(counted)" not in counted and "Wilson" in counted
