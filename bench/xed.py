@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python bench/xed.py                 # analyzer (svm, logreg) + baselines
     .venv/bin/python bench/xed.py --only svm      # one classifier of ours
     .venv/bin/python bench/xed.py --no-baseline   # ours only
-    .venv/bin/python bench/xed.py --only svm --no-baseline --train-args "--fold --augment 1 --C 1"
+    .venv/bin/python bench/xed.py --only svm --no-baseline --train-args="--fold"
 
 Data is read at run time from ``../shared/eval/xed_fi/fi-annotated.tsv``
 (``sentence<TAB>labels``). A line is ``negative`` when all its Plutchik
@@ -118,8 +118,8 @@ def main() -> int:
     ap.add_argument(
         "--train-args",
         default="",
-        help="more `analyzer train` options, e.g. '--fold --augment 1 --C 1' (the bundled "
-        "model's pipeline without its FinnSentiment data, whose labels differ)",
+        help="more `analyzer train` options, e.g. --train-args=--fold (the bundled model's "
+        "pipeline; FinnSentiment data cannot join: its labels differ)",
     )
     args = ap.parse_args()
 
