@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SETUP  := scripts/setup.sh
 
-.PHONY: setup demo test lint format model bench clean
+.PHONY: setup demo test fuzz lint format model bench notebooks clean
 
 setup:
 	@bash $(SETUP)
@@ -14,6 +14,12 @@ demo: setup
 
 test: setup
 	@$(PY) -m pytest -n 2 --dist loadfile -q
+
+# the property tests with new random examples, many more of them (by hand; CI is derandomized)
+fuzz: setup
+	@HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -n 2 --dist loadfile -q -p no:cacheprovider \
+		tests/test_io_roundtrip.py tests/test_io_read.py tests/test_text.py \
+		tests/test_text_lemmas.py tests/test_polarity.py
 
 lint: setup
 	@$(VENV)/bin/ruff check analyzer tests bench scripts
@@ -37,6 +43,9 @@ endif
 
 model: setup
 	@$(PY) -m analyzer train $(MODEL_ARGS)
+
+notebooks: setup
+	@$(PY) scripts/run_notebooks.py
 
 bench: setup
 	@$(PY) bench/lemmas.py

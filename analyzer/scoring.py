@@ -329,12 +329,18 @@ def _finish_frame(
     salt: str | None,
     for_file: bool,
     excel_safe: bool,
+    pseudonyms: Any = None,
 ) -> pd.DataFrame:
-    """Pseudonymise authors and drop private columns; for files also ISO times and safe cells."""
+    """Pseudonymise names and drop private columns; for files also ISO times and safe cells."""
     from analyzer.io import prepare_output
 
     out = prepare_output(
-        frame, roles, keep_authors=keep_authors, salt=salt, excel_safe=for_file and excel_safe
+        frame,
+        roles,
+        keep_authors=keep_authors,
+        salt=salt,
+        excel_safe=for_file and excel_safe,
+        pseudonyms=pseudonyms,
     )
     if not for_file and roles.time:
         out[roles.time] = frame[roles.time].array  # keep tz-aware timestamps for notebooks
@@ -424,11 +430,16 @@ class _Run:
             chunks.close()
             raise
         pending: deque[tuple[Any, Any]] = deque()
+        pseudonyms: list[Any] = []  # one for the whole run: authors known across chunks
 
         def finished() -> pd.DataFrame:
             chunk, fut = pending.popleft()
             self.roles = chunk.roles
             scored = _attach(chunk.frame, fut.result())
+            if not self.keep_authors and not pseudonyms:
+                from analyzer.io import Pseudonyms
+
+                pseudonyms.append(Pseudonyms(self.salt))
             out = _finish_frame(
                 scored,
                 chunk.roles,
@@ -436,6 +447,7 @@ class _Run:
                 salt=self.salt,
                 for_file=for_file,
                 excel_safe=excel_safe,
+                pseudonyms=pseudonyms[0] if pseudonyms else None,
             )
             if not for_file:  # the source's row positions (0-based), for score()'s index
                 out.index = pd.Index(chunk.frame[LINE_COL].to_numpy() - 1)
@@ -523,7 +535,12 @@ def score(
     tz : str, default="Europe/Helsinki"
         Time zone of times written without one.
     keep_authors : bool, default=False
-        Keep author names; by default they become stable salted pseudonyms.
+        Keep every name as written. By default names become stable salted
+        pseudonyms: the fields that identify an author, the people in titles
+        ("X commented on Y's post."), @mentions of a known author or of a
+        capitalised full name and known authors' full names in texts, and the
+        same inside JSON cells (see :func:`analyzer.io.prepare_output` and the
+        README's privacy paragraph).
     salt : str, optional
         Salt of the pseudonyms (default: ``ANALYZER_SALT`` or a per-user salt).
     with_lemmas : bool, default=False
@@ -618,9 +635,14 @@ def score_file(
     output : path
         ``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx`` or ``.parquet``.
     excel : bool, default=False
-        CSV for Finnish Excel: ``;`` separated, UTF-8 with BOM.
+        CSV for Finnish Excel: ``;`` separated, UTF-8 with BOM. By default a
+        CSV or TSV output follows the input's dialect: its delimiter, its BOM,
+        and its encoding where that loses nothing (see
+        :class:`~analyzer.io.TableWriter`'s ``like``).
     excel_safe : bool, default=True
-        Neutralise cells starting with ``= + - @`` so spreadsheets do not run them.
+        Neutralise cells a spreadsheet would run as a formula: those starting
+        with ``=``, ``@``, tab or CR, and with ``+`` or ``-`` unless they are
+        plain numbers (:func:`~analyzer.io.excel_safe`).
     progress : bool, optional
         Show a progress bar on stderr (default: when stderr is a terminal).
     **options
@@ -657,7 +679,7 @@ def score_file(
     try:
         # closing(): a failed write stops the chunk generator (and its workers) at once
         with (
-            TableWriter(output, excel=excel) as writer,
+            TableWriter(output, excel=excel, like=run.stats) as writer,
             contextlib.closing(run.frames(for_file=True, excel_safe=excel_safe)) as frames,
         ):
             for out in frames:

@@ -9,6 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: CI runs the same examples every time (derandomize, no example database),
+# so a run fails only on a real change; `make fuzz` (profile "fuzz") draws new, more examples
+# at random. A failure found by either is kept as an explicit @example in its test.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, database=None, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 

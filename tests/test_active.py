@@ -69,3 +69,31 @@ def test_picks_from_a_real_model_are_the_least_sure_comments():
     assert len(picked) == 2
     assert m[picked].max() <= m.drop(picked).min()
     assert picked[0] == m.idxmin()
+
+
+def test_suggest_to_label_and_adapt_one_round():
+    import pandas as pd
+
+    from analyzer.errors import AnalyzerError
+    from analyzer.model import adapt, least_confident, load_model, suggest_to_label
+
+    model = load_model()
+    texts = pd.Series(
+        ["Hävetkää!", "Kiitos anteeksipyynnöstä", "Onkohan tää nyt ihan näin", "Milloin auki?"],
+        index=["a", "b", "c", "d"],
+    )
+    sheet = suggest_to_label(model, texts, 2)
+    proba = model.score_frame(texts.tolist(), index=texts.index)
+    assert sheet.index.tolist() == least_confident(proba, 2).tolist()
+    assert sheet["text"].tolist() == texts[sheet.index].tolist() and set(sheet["label"]) == {""}
+    corpus = pd.DataFrame(
+        {
+            "text": ["Hävetkää", "Kiitos", "Milloin auki?"] * 6,
+            "label": ["criticism", "understanding", "neutral"] * 6,
+        }
+    )
+    sheet["label"] = ["criticism", ""]  # an unlabelled row is left out
+    adapted = adapt(sheet["text"], sheet["label"], corpus=corpus)
+    assert adapted.meta["n"] == len(corpus) + 1
+    with pytest.raises(AnalyzerError, match="2 texts but 1 labels"):
+        adapt(sheet["text"], ["criticism"], corpus=corpus)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from hypothesis import given, settings
+from _fixtures import examples
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analyzer.io import ReadStats, format_times, iter_comments, read_comments
@@ -233,13 +234,77 @@ def test_single_column_file_keeps_commas(tmp_path):
     assert not df.attrs["rejects"]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(min_size=1))
-def test_mojibake_of_any_text_is_undone_and_correct_text_kept(text):
+def test_mojibake_of_every_corpus_text_is_undone():
+    from analyzer.data import load_corpus
     from analyzer.io import fix_mojibake
 
-    broken = text.encode("utf-8").decode("latin-1")  # as Facebook's exports show it
-    assert fix_mojibake(broken) == text
+    texts = load_corpus()["text"].tolist()
+    assert len(texts) > 1000
+    assert [fix_mojibake(t.encode("utf-8").decode("latin-1")) for t in texts] == texts
+    assert [fix_mojibake(t) for t in texts] == texts
+
+
+def test_mojibake_examples():
+    from analyzer.io import fix_mojibake
+
+    for text in ("Hyvä päivä, café 👏", "Åland ja Öljy – 5 €", "Hyvä ”lainaus” ❤️"):
+        broken = text.encode("utf-8").decode("latin-1")  # as Facebook's exports show it
+        assert fix_mojibake(broken) == text
+        assert fix_mojibake(text) == text
     assert fix_mojibake("Hyvä päivä, café 👏") == "Hyvä päivä, café 👏"
     # cp1252 mojibake and mixed text still go through ftfy
     assert fix_mojibake("Se oli hyvÃ¤ â€” kiitos") == "Se oli hyvä — kiitos"
+
+
+@settings(max_examples=examples(300), deadline=None)
+@example("Ä\xa0")
+@example("VÄ\xa0HÄ\xa0!")
+@example("Ġ".encode().decode("latin-1"))
+@example("å".encode().decode("latin-1"))  # ftfy: plausible text, so kept
+@example("”Ä".encode().decode("latin-1"))  # ftfy decodes '”Ä' once more; we stop at it
+@example("\x91")  # ftfy: a C1 control meant as cp1252's ‘; kept
+@given(st.text(min_size=1) | st.text(min_size=1).map(lambda t: t.encode().decode("latin-1")))
+def test_mojibake_repair_is_ftfys_judgement(text):
+    """Any text, clean or broken: changed only where ftfy changes it, along ftfy's way.
+
+    Text ftfy keeps is kept; otherwise the result is the text (ftfy also
+    mends lone C1 controls and cp1251 mojibake, which Finnish exports do not
+    show), ftfy's, or a step on ftfy's way to it (ftfy may decode a repaired
+    text once more, where it still looks like mojibake to ftfy but not to the
+    cheaper test first).
+    """
+    import ftfy
+
+    from analyzer.io import fix_mojibake
+
+    fixed, ftfys = fix_mojibake(text), ftfy.fix_encoding(text)
+    if ftfys == text:  # clean text is never rewritten
+        assert fixed == text
+    else:
+        assert fixed in (text, ftfys) or ftfy.fix_encoding(fixed) == ftfys
+
+
+def test_xlsx_title_rows_above_the_header_are_skipped(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Raportti: Aamukaste Oy"])
+    ws.append([None, "luotu 13.3.2026"])
+    ws.append([])
+    ws.append(["Kommentti", "Pvm", "Nimi"])
+    ws.append(["Hyvä!", "1.3.2026 klo 14.05", "Testi Käyttäjä"])
+    ws.append(["Huono.", None, None])  # one cell filled: still a row
+    path = tmp_path / "raportti.xlsx"
+    wb.save(path)
+    stats = ReadStats()
+    df = read_comments(path, stats=stats)
+    assert df["Kommentti"].tolist() == ["Hyvä!", "Huono."]
+    assert df["_line"].tolist() == [5, 6]
+    assert stats.rows_read == 2
+    # a one-column sheet keeps its first row as the header
+    wb = Workbook()
+    wb.active.append(["teksti"])
+    wb.active.append(["yksi"])
+    wb.save(path)
+    assert read_comments(path)["teksti"].tolist() == ["yksi"]

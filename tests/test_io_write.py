@@ -9,6 +9,7 @@ import pytest
 
 from analyzer.errors import AnalyzerError
 from analyzer.io import (
+    ReadStats,
     Reject,
     TableWriter,
     excel_safe,
@@ -78,6 +79,13 @@ def test_excel_safe_neutralises_formulas_only_in_text():
     ]
     assert safe["n"].tolist() == list(range(8))
     assert frame["t"].tolist()[0] == "=SUMMA(A1:A3)"  # input untouched
+
+
+def test_excel_safe_leaves_plain_numbers_alone():
+    numbers = ["-1", "-0.5", "+3", "-0,5", "+1e-3", "-.5", "-12."]
+    formulas = ["-1+A1", "+3 kertaa", "-", "+", "-0.5)", "-1e", "--1", "+-1", "- 1", "=1", "@1"]
+    safe = excel_safe(pd.DataFrame({"x": numbers + formulas}))["x"].tolist()
+    assert safe == numbers + ["'" + f for f in formulas]
 
 
 def test_atomic_write_leaves_nothing_on_error(tmp_path):
@@ -188,3 +196,61 @@ def test_scoring_loop_keeps_rows_and_order(tmp_path):
     assert list(back.columns) == ["Nimi", "Kommentti", "Pvm", "tone"]
     assert back["Kommentti"].tolist() == [f"kommentti {i}" for i in range(300)]
     assert [r.line for r in rejects] == [302]
+
+
+# -------------------------------------------------------------- dialect of the input
+def _read_back(path, encoding: str, sep: str) -> pd.DataFrame:
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding=encoding)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "bom"),
+    [
+        ("utf-8-sig", ";", b"\xef\xbb\xbf"),  # Finnish Excel
+        ("utf-8", "\t", b""),
+        ("utf-8", "|", b""),
+        ("utf-16", ";", b"\xff\xfe"),
+        ("cp1252", ";", b""),
+    ],
+)
+def test_csv_output_follows_the_input_dialect(tmp_path, encoding, delimiter, bom):
+    rows = ["Hyvä, että pahoittelitte.", "Ei näin – 5 €"]
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding=encoding, newline="") as fh:
+        fh.write(f"Kommentti{delimiter}Pvm\r\n")
+        fh.writelines(f'"{t}"{delimiter}1.3.2026\r\n' for t in rows)
+    stats = ReadStats()
+    chunk = next(iter_comments(src, stats=stats))
+    out = tmp_path / "out.csv"
+    with TableWriter(out, like=stats) as writer:
+        writer.write(chunk.frame.drop(columns="_line"))
+    assert (writer.delimiter, writer.encoding) == (delimiter, encoding.replace("-le", ""))
+    data = out.read_bytes()
+    assert data.startswith(bom) and not data[len(bom) :].startswith((b"\xef\xbb\xbf", b"\xff\xfe"))
+    back = _read_back(out, "utf-16" if encoding == "utf-16" else encoding, delimiter)
+    assert back["Kommentti"].tolist() == rows
+    # --excel still forces Finnish Excel; a .tsv output is tab separated in the input's encoding
+    with TableWriter(tmp_path / "x.csv", like=stats, excel=True) as writer:
+        writer.write(chunk.frame)
+    assert (writer.delimiter, writer.encoding) == (";", "utf-8-sig")
+    with TableWriter(tmp_path / "x.tsv", like=stats) as writer:
+        writer.write(chunk.frame)
+    assert writer.delimiter == "\t"
+
+
+def test_cp1252_output_turns_utf8_when_a_character_does_not_fit(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes("Kommentti;Pvm\r\nHyvä;1.3.2026\r\n".encode("cp1252"))
+    stats = ReadStats()
+    chunk = next(iter_comments(src, stats=stats))
+    assert stats.encoding == "cp1252"
+    out = tmp_path / "out.csv"
+    with TableWriter(out, like=stats) as writer:
+        writer.write(pd.DataFrame({"Kommentti": ["Hyvä"], "tone": ["neutral"]}))
+        assert writer.encoding == "cp1252"
+        writer.write(pd.DataFrame({"Kommentti": ["Tämä 😀 ei mahdu"], "tone": ["neutral"]}))
+        assert writer.encoding == "utf-8-sig"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfKommentti;tone\r\nHyv\xc3\xa4;")
+    back = _read_back(out, "utf-8-sig", ";")
+    assert back["Kommentti"].tolist() == ["Hyvä", "Tämä 😀 ei mahdu"]
+    assert chunk.frame["Kommentti"].tolist() == ["Hyvä"]

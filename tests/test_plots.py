@@ -73,3 +73,46 @@ def test_time_axis_speaks_the_figure_language(thread):
     assert any(label.endswith(".") or "." in label for label in fi)  # 05.03. / 12.00
     en = ticks(plot_volume(tl, ev, lang="en"))
     assert any(m in label for label in en for m in english)
+
+
+def test_plots_draw_into_a_given_ax_and_stay_out_of_pyplot(thread):
+    import matplotlib.pyplot as plt
+
+    df, ev = thread
+    tl = tone_timeline(df, freq="6h", events=ev)
+    before = plt.get_fignums()
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert plot_volume(tl, ev, ax=ax) is fig and len(ax.patches) == len(tl)
+    seg_fig = Figure()
+    assert plot_segments(compare(df, ev), ax=seg_fig.add_subplot()) is seg_fig
+    assert plot_tone_timeline(tl, ev) is not fig
+    assert plt.get_fignums() == before  # nothing registered with pyplot
+
+
+def test_one_time_axis_bins_cut_at_events_and_sparse_bins_marked(thread):
+    from analyzer.plots import plot_timeline
+
+    df, ev = thread
+    tl = tone_timeline(df, freq="1d", events=ev)
+    # no bin straddles the event
+    assert not ((tl.index < ev[0].time) & (tl["bin_end"] > ev[0].time)).any()
+    assert ev[0].time in tl.index
+    few = tl.copy()
+    few.loc[few.index[1], "n"] = 3  # a sparse bin: shown as a hollow point with its n
+    fig = plot_timeline(few, ev, min_n=5)
+    top, bottom = fig.axes[:2]
+    assert top.get_xlim() == bottom.get_xlim()
+    assert "n=3" in [t.get_text() for t in top.texts]
+    assert [t.get_text() for t in bottom.texts if t.get_text()]  # n per bar
+
+
+def test_word_change_colours_are_not_the_tone_colours(thread):
+    from matplotlib.colors import to_hex
+
+    from analyzer.plots import _COLORS
+
+    df, ev = thread
+    fig = plot_lemma_changes(lemma_changes(df, ev), lang="en")
+    used = {to_hex(p.get_facecolor()) for ax in fig.axes for p in ax.patches}
+    assert used and not used & set(_COLORS.values())

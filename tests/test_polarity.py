@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 
 import numpy as np
+from _fixtures import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,7 +59,7 @@ _WORDS = ["hyvä", "surkea", "ihana", "häpeä", "palvelu", "!", "ei", "kiitos",
 _FEATS = st.sampled_from(_WORDS + ["NEG_" + w for w in _WORDS])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(docs=st.lists(st.lists(_FEATS, max_size=12), max_size=6))
 def test_polarity_rows_equal_polarity_row_of_each_comment(docs):
     valence, negated = feature_valences([f for d in docs for f in d])

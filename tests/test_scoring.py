@@ -21,6 +21,7 @@ from _fixtures import SCORE_CLEAR, SCORE_ROWS, run_main, write_csv
 
 import analyzer
 from analyzer.errors import AnalyzerError
+from analyzer.io import pseudonymize
 from analyzer.model import load_model
 from analyzer.scoring import ScoreSummary, score, score_file
 
@@ -32,9 +33,19 @@ SUMMARY = re.compile(
     r"^rows read (\d+), scored (\d+), rejected (\d+)(, .*)?; [\d.]+ s, .* comments/s$"
 )
 
-# what the texts look like in a file after formula neutralisation
-SAFE_TEXTS = [("'" + t if t[:1] in "=+-@" else t) for _, t, _ in SCORE_ROWS]
 RAW_TEXTS = [t for _, t, _ in SCORE_ROWS]
+#: row 8 mentions its own author, "@Kaislaranta": by default the mention is pseudonymised too
+MENTION = "@" + pseudonymize(["@Kaislaranta"], salt=SALT)[0]
+NAMELESS_TEXTS = [t.replace("@Kaislaranta", MENTION) for t in RAW_TEXTS]
+
+
+def _safe(text: str) -> str:
+    return "'" + text if text[:1] in "=+-@" else text
+
+
+# what the texts look like in a file after formula neutralisation (names replaced, or kept)
+SAFE_TEXTS = [_safe(t) for t in NAMELESS_TEXTS]
+KEPT_SAFE_TEXTS = [_safe(t) for t in RAW_TEXTS]
 ISO_TIMES = [
     "2026-03-01T14:05:00+02:00",
     "2026-03-01T14:10:00+02:00",
@@ -96,7 +107,10 @@ def _write_input(path: Path) -> Path:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    """A scored CSV, ``,`` or ``;`` separated (the output follows the input's dialect)."""
+    header = path.read_text(encoding="utf-8-sig").split("\r\n", 1)[0]
+    sep = ";" if header.count(";") > header.count(",") else ","
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
 def _check_scored(out: pd.DataFrame, texts: list[str]) -> None:
@@ -127,6 +141,10 @@ def test_every_input_format_scores_the_same(tmp_path):
         assert df["Pvm"].tolist() == ISO_TIMES, ext
         assert summary.tones == df["tone"].value_counts().to_dict()
         outputs[ext] = out.read_bytes()
+    # the CSV input is Finnish Excel's, and so is its output; the others write plain CSV
+    excel = outputs.pop(".csv")
+    assert excel.startswith(b"\xef\xbb\xbfNimi;Kommentti;Pvm;tone;")
+    assert _read_csv(tmp_path / "tulos.csv.csv").equals(_read_csv(tmp_path / "tulos.xlsx.csv"))
     assert len(set(outputs.values())) == 1, "input formats gave different outputs"
 
 
@@ -240,7 +258,7 @@ def test_formula_neutralisation_and_opt_out(tmp_path):
     score_file(src, safe, salt=SALT, jobs=1, keep_authors=True)
     score_file(src, raw, salt=SALT, jobs=1, keep_authors=True, excel_safe=False)
     s, r = _read_csv(safe), _read_csv(raw)
-    assert s["Kommentti"].tolist() == SAFE_TEXTS
+    assert s["Kommentti"].tolist() == KEPT_SAFE_TEXTS
     assert r["Kommentti"].tolist() == RAW_TEXTS
     assert s["Kommentti"].iloc[5].startswith("'=HYPERLINK(")
     assert s["Kommentti"].iloc[6] == "'-5 pistettä tästä palvelusta"
@@ -266,10 +284,18 @@ def test_excel_csv_has_semicolons_and_bom(tmp_path):
     assert text.splitlines()[0] == ";".join(OUT_COLUMNS)
     back = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     _check_scored(back, SAFE_TEXTS)
+    # without --excel the output follows the input: Finnish Excel in, Finnish Excel out ...
+    same = tmp_path / "same.csv"
+    score_file(src, same, salt=SALT, jobs=1)
+    assert same.read_bytes() == data
+    # ... and plain CSV in, plain CSV out
+    plain_src = write_csv(tmp_path / "plain_in.csv", HEADER, SCORE_ROWS)
     plain = tmp_path / "plain.csv"
-    score_file(src, plain, salt=SALT, jobs=1)
+    score_file(plain_src, plain, salt=SALT, jobs=1)
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
     assert plain.read_text(encoding="utf-8").splitlines()[0] == ",".join(OUT_COLUMNS)
+    score_file(plain_src, out, salt=SALT, jobs=1, excel=True)
+    assert out.read_bytes() == data
 
 
 def test_with_lemmas(tmp_path):
@@ -364,7 +390,9 @@ def test_dask_and_local_engines_give_identical_output(tmp_path):
         data[name] = out.read_bytes()
     assert data["local1"] == data["local2"] == data["dask2"]
     df = _read_csv(tmp_path / "dask2.csv")
-    assert df["Kommentti"].tolist() == [("'" + t if t[0] in "=+-@" else t) for _, t, _ in rows]
+    assert df["Kommentti"].tolist() == [
+        _safe(t.replace("@Kaislaranta", MENTION)) for _, t, _ in rows
+    ]
 
 
 # ----------------------------------------------------------------- score()
@@ -376,8 +404,9 @@ def test_score_dataframe_keeps_timestamps_and_model_info():
     assert isinstance(out["Pvm"].dtype, pd.DatetimeTZDtype)
     assert str(out["Pvm"].dt.tz) == "Europe/Helsinki"
     assert [t.isoformat() for t in out["Pvm"]] == ISO_TIMES
-    assert out["Kommentti"].tolist() == RAW_TEXTS  # notebooks get the text as it was
-    _check_scored(out.assign(Kommentti=RAW_TEXTS), RAW_TEXTS)
+    # notebooks get the text as it was, but for the mention of an author
+    assert out["Kommentti"].tolist() == NAMELESS_TEXTS
+    _check_scored(out, NAMELESS_TEXTS)
     info = out.attrs["model_info"]
     meta = load_model().meta
     assert info["trained on"] == meta["n"]
@@ -391,6 +420,7 @@ def test_score_dataframe_keeps_timestamps_and_model_info():
     assert df["Nimi"].tolist() == [n for n, _, _ in SCORE_ROWS]  # input untouched
     kept = score(df, keep_authors=True)
     assert kept["Nimi"].tolist() == df["Nimi"].tolist()
+    assert kept["Kommentti"].tolist() == RAW_TEXTS
 
 
 @pytest.mark.parametrize("chunksize", [2, 20_000], ids=["chunk-without-times", "no-times"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from _fixtures import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.pipeline import make_pipeline
@@ -180,7 +181,7 @@ def test_megabyte_of_words() -> None:
     assert feats[:3] == ["kylpylä", "olla", "kiva"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text())
 def test_random_unicode_never_crashes(text: str) -> None:
     toks = tokenize(text)
@@ -188,7 +189,7 @@ def test_random_unicode_never_crashes(text: str) -> None:
     assert isinstance(lemma_features(text, compounds=True), list)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.text(max_size=12), max_size=8))
 def test_one_lemma_per_token(tokens: list[str]) -> None:
     assert len(lemmatize(tokens)) == len(tokens)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _fixtures import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -251,7 +252,7 @@ def test_tokenize_repeated_punctuation_same_on_both_paths() -> None:
 _PLAIN = st.text(alphabet="aeikstnäöAEKS .,!?:-'()12 ", max_size=40)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(_PLAIN)
 def test_placeholder_path_agrees_with_fast_path(text: str) -> None:
     # the same plain text tokenises alike with or without a mention after it
@@ -264,7 +265,7 @@ _WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(_WORDS, max_size=12))
 def test_cached_features_equal_context_choice(words: list[str]) -> None:
     # token_features skips the context step for unambiguous forms; the result

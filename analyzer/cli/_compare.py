@@ -46,24 +46,28 @@ def add_shares_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def quantification_warnings():
-    """A context that prints quantification warnings as one line on stderr, not a traceback."""
+    """A context that prints quantification and other analyzer warnings (events outside the
+    data, ...) as one line each on stderr, not a traceback."""
     import contextlib
     import sys
     import warnings
 
+    from analyzer.errors import AnalyzerWarning
     from analyzer.timeline._quantify import QuantificationWarning
 
     @contextlib.contextmanager
     def ctx():
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", QuantificationWarning)
+            warnings.simplefilter("always", AnalyzerWarning)
             try:
                 yield
             finally:
                 seen = set()
                 for w in caught:
                     msg = str(w.message)
-                    if issubclass(w.category, QuantificationWarning) and msg not in seen:
+                    ours = issubclass(w.category, (QuantificationWarning, AnalyzerWarning))
+                    if ours and msg not in seen:
                         seen.add(msg)
                         print(f"analyzer: warning: {msg}", file=sys.stderr)
 

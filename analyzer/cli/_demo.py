@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import warnings
 from pathlib import Path
 
 from analyzer.cli._compare import add_shares_argument, quantification_warnings
+from analyzer.errors import AnalyzerWarning
 
 HELP = "score the bundled demo thread, compare around its events and write the HTML report"
 
@@ -60,9 +62,11 @@ def run(args: argparse.Namespace) -> int:
         f"    model check against the demo's gold labels: macro-F1 {fig['macro_f1']:.3f}, "
         f"accuracy {fig['accuracy']:.3f} (n={fig['n']}; the demo scenario is not in training)"
     )
-    gold_result = compare(
-        scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
-    )
+    with warnings.catch_warnings():  # the events' warnings were printed once already
+        warnings.simplefilter("ignore", AnalyzerWarning)
+        gold_result = compare(
+            scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
+        )
     shown = "corrected" if result.method != "counted" else "counted"
     print(f"    {shown} shares against the demo's gold labels (largest miss per segment):")
     for seg, ref in zip(result.segments, gold_result.segments, strict=True):
@@ -77,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
             f"{ref.share[miss] * 100:.1f} % ({(seg.share[miss] - ref.share[miss]) * 100:+.1f} pp;"
             f" counted shares miss by up to {counted * 100:.1f} pp)"
         )
-    with quantification_warnings():
+    with quantification_warnings(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", AnalyzerWarning)  # the events' warning was printed
         report = write_report(
             scored,
             events,
@@ -91,4 +96,5 @@ def run(args: argparse.Namespace) -> int:
             model=args.model,
         )
     print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
+    print(f"    scored comments beside it: {report.stem}-scored.csv, {report.stem}-scored.xlsx")
     return 0

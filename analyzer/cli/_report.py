@@ -41,4 +41,6 @@ def run(args: argparse.Namespace) -> int:
             model=args.model,
         )
     print(f"report written to {out}")
+    for ext in (".csv", ".xlsx"):
+        print(f"scored comments beside it: {out.with_name(f'{out.stem}-scored{ext}')}")
     return 0

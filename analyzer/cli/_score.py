@@ -32,17 +32,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
     parser.add_argument("--with-lemmas", action="store_true", help="add a lemmas column")
     parser.add_argument(
-        "--keep-authors", action="store_true", help="keep author names (default: pseudonyms)"
+        "--keep-authors",
+        action="store_true",
+        help="keep every name: authors, names in titles and @mentions (default: pseudonyms)",
     )
-    parser.add_argument("--salt", help="salt of the author pseudonyms (default: per-user salt)")
+    parser.add_argument("--salt", help="salt of the pseudonyms (default: per-user salt)")
     parser.add_argument(
-        "--excel", action="store_true", help="CSV for Finnish Excel: ';' separated with a BOM"
+        "--excel",
+        action="store_true",
+        help="CSV for Finnish Excel: ';' separated with a BOM (default: as the input file)",
     )
     parser.add_argument(
         "--no-excel-safe",
         dest="excel_safe",
         action="store_false",
-        help="keep cells starting with = + - @ raw",
+        help="keep cells starting with = + - @ raw (default: quoted, plain numbers left alone)",
     )
     parser.add_argument(
         "--jobs",

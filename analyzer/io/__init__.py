@@ -3,12 +3,13 @@
 :func:`iter_comments` / :func:`read_comments` read CSV, TSV, XLSX, JSON
 (Facebook), JSONL and Parquet exports with their column roles, times and
 encoding detected; :class:`TableWriter` writes the rows back out, chunk by
-chunk and atomically; :func:`pseudonymize` and :func:`excel_safe` make the
-output safe to share.
+chunk and atomically; :func:`pseudonymize` / :class:`Pseudonyms` (names by key path, in
+titles and @mentions) and :func:`excel_safe` make the output safe to share.
 """
 
 from analyzer.io._columns import ROLE_NAMES, find_roles
 from analyzer.io._excel_safe import excel_safe
+from analyzer.io._names import Pseudonyms
 from analyzer.io._output import author_columns, prepare_output
 from analyzer.io._privacy import pseudonymize, resolve_salt, salt_path
 from analyzer.io._read import LINE_COL, iter_comments, read_comments
@@ -23,6 +24,7 @@ __all__ = [
     "ROLE_NAMES",
     "Chunk",
     "ColumnRoles",
+    "Pseudonyms",
     "ReadStats",
     "Reject",
     "TableWriter",

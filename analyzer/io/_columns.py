@@ -25,6 +25,9 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "comment_text",
         "content",
         "sisältö",
+        "full text",
+        "textoriginal",
+        "snippet",
     ),
     "time": (
         "timestamp",
@@ -38,8 +41,19 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "datetime",
         "published",
         "aikaleima",
+        "publishedat",
     ),
-    "author": ("author", "name", "from", "nimi", "kirjoittaja", "user", "username", "käyttäjä"),
+    "author": (
+        "author",
+        "name",
+        "from",
+        "nimi",
+        "kirjoittaja",
+        "user",
+        "username",
+        "käyttäjä",
+        "authordisplayname",
+    ),
 }
 
 
@@ -81,12 +95,17 @@ def _match(columns: Sequence[str], role: str, taken: set[str]) -> str | None:
             if n == w:
                 return c
     # 2. nested names from JSON ("from.name", "data.comment.comment"): last part,
-    #    then first part ("from.id" never plays author when "from.name" exists)
-    for pick in (lambda parts: parts[-1], lambda parts: parts[0]):
+    #    then first part ("from.id" never plays author when "from.name" exists), then
+    #    a part in between (Instagram's "string_map_data.Comment.value")
+    for pick in (
+        lambda parts: parts[-1:],
+        lambda parts: parts[:1],
+        lambda parts: parts[1:-1][::-1],
+    ):
         for w in wanted:
             for n, c in normed:
                 parts = n.split(".")
-                if len(parts) > 1 and pick(parts) == w:
+                if len(parts) > 1 and w in pick(parts):
                     if role == "author" and parts[-1] in ("id", "url", "link"):
                         continue
                     return c

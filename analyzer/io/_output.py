@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analyzer.io._excel_safe import excel_safe as _excel_safe
-from analyzer.io._privacy import pseudonymize
+from analyzer.io._names import IDENTITY, Pseudonyms, column_kinds, replace_names
 from analyzer.io._times import format_times
 from analyzer.io._types import ColumnRoles
 
@@ -15,7 +15,13 @@ LINE_COL = "_line"
 
 
 def author_columns(columns: list[str], roles: ColumnRoles) -> list[str]:
-    """The author column and, for nested JSON, its siblings (``from.name`` -> ``from.id``).
+    """The columns that identify an author, decided by key path (see :mod:`analyzer.io._names`).
+
+    The author column; columns whose last key names an author (``author``,
+    ``username``, ``Author Handle``, a top-level ``name``); and the name, id,
+    link... of an author object (``from.name`` -> also ``from.id``). Siblings
+    that are not about the author are not (``data.comment.author`` leaves
+    ``data.comment.comment`` and ``data.comment.timestamp`` alone).
 
     Examples
     --------
@@ -23,14 +29,12 @@ def author_columns(columns: list[str], roles: ColumnRoles) -> list[str]:
     >>> roles = ColumnRoles(text="message", author="from.name")
     >>> author_columns(["message", "from.name", "from.id", "id"], roles)
     ['from.name', 'from.id']
+    >>> roles = ColumnRoles(text="data.comment.comment", author="data.comment.author")
+    >>> author_columns(["data.comment.comment", "data.comment.author", "title"], roles)
+    ['data.comment.author']
     """
-    if roles.author is None:
-        return []
-    out = [roles.author]
-    if "." in roles.author:
-        prefix = roles.author.rsplit(".", 1)[0] + "."
-        out += [c for c in columns if c.startswith(prefix) and c != roles.author]
-    return out
+    kinds = column_kinds(columns, roles)
+    return [c for c in columns if kinds.get(c) == IDENTITY]
 
 
 def prepare_output(
@@ -40,15 +44,24 @@ def prepare_output(
     keep_authors: bool = False,
     salt: str | None = None,
     excel_safe: bool = True,
+    pseudonyms: Pseudonyms | None = None,
 ) -> pd.DataFrame:
     """A chunk's frame made ready to write: same rows, same columns, same order.
 
-    Drops the private ``"_line"`` column, replaces authors by pseudonyms
-    (:func:`pseudonymize`; also the sibling columns of a nested author such as
-    ``from.id``) unless ``keep_authors``, writes the time column as ISO 8601
-    with offset and neutralises formulas (:func:`excel_safe`) unless
-    ``excel_safe=False``. Columns the caller added (tone, probabilities) are
-    kept; add them before or after, as long as it is before writing.
+    Drops the private ``"_line"`` column; unless ``keep_authors``, replaces
+    every name by its pseudonym (:func:`pseudonymize`): the columns that
+    identify an author (:func:`author_columns`), the people in titles
+    ("Liisa Esimerkki commented on Matti Meikäläinen's post."), @mentions of a
+    known author or of a capitalised first-and-last name and known authors'
+    full names in texts, and the same inside JSON cells (nested replies);
+    writes the time column as ISO 8601 with offset and neutralises formulas
+    (:func:`excel_safe`) unless ``excel_safe=False``. Columns the caller
+    added (tone, probabilities) are kept; add them before or after, as long
+    as it is before writing.
+
+    Pass one ``pseudonyms`` (:class:`~analyzer.io.Pseudonyms`) for all
+    the chunks of a source, so that a mention is recognised once its author
+    has written in an earlier chunk.
 
     Examples
     --------
@@ -61,8 +74,7 @@ def prepare_output(
     """
     out = frame.drop(columns=[LINE_COL], errors="ignore")
     if not keep_authors:
-        for col in author_columns(list(out.columns), roles):
-            out[col] = pseudonymize(out[col].to_numpy(dtype=object), salt=salt)
+        out = replace_names(out, roles, pseudonyms or Pseudonyms(salt))
     if roles.time is not None and roles.time in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[roles.time].dtype):
             out[roles.time] = format_times(out[roles.time])

@@ -5,11 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-
-import pandas as pd
 
 from analyzer.errors import AnalyzerError
 
@@ -133,18 +130,6 @@ def pseudonymize(values: Iterable[str], salt: str | None = None) -> list[str]:
     >>> a[0] == a[2], a[1], a[0].startswith("user-"), len(a[0])
     (True, '', True, 13)
     """
-    key = _Hmac(resolve_salt(salt).encode("utf-8"))
-    cache: dict[object, str] = {}
-    out: list[str] = []
-    for value in values:
-        name = cache.get(value) if isinstance(value, str) else None
-        if name is None:
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
-                name = ""
-            else:
-                text = unicodedata.normalize("NFC", str(value).strip())
-                name = "user-" + key.digest(text.encode("utf-8"))[:4].hex() if text else ""
-            if isinstance(value, str):
-                cache[value] = name
-        out.append(name)
-    return out
+    from analyzer.io._names import Pseudonyms
+
+    return Pseudonyms(salt).identities(values, remember=False)

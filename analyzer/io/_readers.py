@@ -8,6 +8,7 @@ text, parsing times and repairing mojibake happens once, in
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import re
@@ -563,6 +564,30 @@ def _jsonl_source(path: Path, encoding: str, chunksize: int) -> RawSource:
 
 # ---------------------------------------------------------------- XLSX
 
+_OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def xlsx_unescape(text: str) -> str:
+    """Undo OOXML's ``_xHHHH_`` escapes (Excel writes a carriage return as ``_x000D_``).
+
+    Examples
+    --------
+    >>> from analyzer.io._readers import xlsx_unescape
+    >>> xlsx_unescape("rivi_x000D_\\nrivi _x005F_x0041_")
+    'rivi\\r\\nrivi _x0041_'
+    """
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+#: rows searched for the header of a sheet (title rows of a report may come first)
+_XLSX_HEAD_ROWS = 20
+
+
+def _xlsx_cell(value: Any) -> str:
+    return xlsx_unescape(value) if isinstance(value, str) else cell_text(value)
+
 
 def _xlsx_source(path: Path, chunksize: int) -> RawSource:
     import zipfile
@@ -576,12 +601,17 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
         first = max(1, ws.min_row or 1)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
         raise AnalyzerError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
-    numbered = enumerate(rows_iter, first)
+    numbered: Iterator[tuple[int, tuple]] = enumerate(rows_iter, first)
+    # a report's title rows above the table are not its header: the header is the first
+    # row filled at least half as wide as the widest of the first rows
+    head = list(itertools.islice(numbered, _XLSX_HEAD_ROWS))
+    filled = [sum(1 for v in values if v is not None and str(v).strip()) for _, values in head]
+    wide = max(filled, default=0)
+    at = next((i for i, n in enumerate(filled) if n and 2 * n >= wide), None)
     header = None
-    for _, values in numbered:
-        if any(v is not None and str(v).strip() for v in values):
-            header = list(values)
-            break
+    if at is not None:
+        header = [xlsx_unescape(v) if isinstance(v, str) else v for v in head[at][1]]
+    numbered = itertools.chain(head[at + 1 :] if at is not None else [], numbered)
     if header is None:
         wb.close()
         raise AnalyzerError(f"{path.name}: the first sheet is empty")
@@ -597,7 +627,7 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
         count = 0
         try:
             for no, values in numbered:
-                cells = [cell_text(v) for v in values]
+                cells = [_xlsx_cell(v) for v in values]
                 if not any(c.strip() for c in cells):
                     continue
                 count += 1

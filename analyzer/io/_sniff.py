@@ -91,10 +91,21 @@ _TEXT_CONTROLS = frozenset((9, 10, 11, 12, 13))
 
 
 def _looks_binary(sample: bytes) -> bool:
+    """Many control bytes (over 5 %) in bytes that are not UTF-8 text.
+
+    Valid UTF-8 is text whatever characters it holds: a short export with one
+    backspace or vertical tab in a comment is still an export.
+    """
     if not sample:
         return False
     controls = sum(sample.count(bytes([b])) for b in range(32) if b not in _TEXT_CONTROLS)
-    return controls / len(sample) > 0.05
+    if controls / len(sample) <= 0.05:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def detect_encoding(sample: bytes, name: str = "input") -> str:

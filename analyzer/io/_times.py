@@ -16,6 +16,9 @@ from analyzer.errors import AnalyzerError
 __all__ = ["format_times", "parse_times"]
 
 _EPOCH = r"^[+-]?\d{9,16}(?:\.\d+)?$"
+# Excel's serial dates (days since 1899-12-30, the time as a fraction): 20000-79999 is 1954-2119
+_EXCEL_SERIAL = r"^[2-7]\d{4}(?:\.\d+)?$"
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _FINNISH = (
     r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})"
     r"(?:\s*(?:,|(?i:klo)\.?|(?i:kello))?\s*(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2})"
@@ -73,6 +76,14 @@ def _parse_strings(values: pd.Series, tz: str) -> pd.Series:
         parsed = pd.to_datetime(num / unit_div, unit="s", utc=True, errors="coerce")
         out[is_epoch] = parsed.dt.tz_convert(tz).dt.as_unit("us")
         todo &= ~is_epoch
+
+    # Excel serial dates, as a listening tool's XLSX holds them without a date format
+    is_serial = todo & _mask(array, _EXCEL_SERIAL)
+    if is_serial.any():
+        days = pd.to_numeric(values[is_serial], errors="coerce").astype(float)
+        naive = _EXCEL_EPOCH + pd.to_timedelta((days * 86_400).round(), unit="s")
+        out[is_serial] = _localize(naive.dt.as_unit("us"), tz)
+        todo &= ~is_serial
 
     # Finnish: 1.3.2026 klo 14.05, 01.03.2026 14:05:33, 1.3.2026
     fin = pc.extract_regex(array, _FINNISH)
@@ -152,7 +163,8 @@ def parse_times(values: pd.Series, tz: str = "Europe/Helsinki") -> tuple[pd.Seri
     """Parse a column of times in any supported format into tz-aware timestamps.
 
     Supported: ISO 8601 with or without zone (``2026-03-01T14:05:00+0000``,
-    ``2026-03-01 14:05``), Unix epoch seconds or milliseconds, Finnish
+    ``2026-03-01 14:05``), Unix epoch seconds or milliseconds, Excel serial
+    dates (``46082.5860``: days since 1899-12-30, 1954-2119), Finnish
     ``1.3.2026 klo 14.05``, ``1.3.2026 14:05``, ``01.03.2026 14.05.33`` and
     dates alone, datetime values (from XLSX/Parquet), and other formats
     dateutil understands (day first). Naive times are read in ``tz``; the
@@ -177,9 +189,11 @@ def parse_times(values: pd.Series, tz: str = "Europe/Helsinki") -> tuple[pd.Seri
     --------
     >>> import pandas as pd
     >>> from analyzer.io import parse_times, format_times
-    >>> times, bad = parse_times(pd.Series(["1.3.2026 klo 14.05", "nonsense", ""]))
-    >>> format_times(times).tolist(), bad.tolist()
-    (['2026-03-01T14:05:00+02:00', '', ''], [False, True, False])
+    >>> times, bad = parse_times(pd.Series(["1.3.2026 klo 14.05", "nonsense", "", "46082.5868"]))
+    >>> format_times(times).tolist()
+    ['2026-03-01T14:05:00+02:00', '', '', '2026-03-01T14:05:00+02:00']
+    >>> bad.tolist()
+    [False, True, False, False]
     """
     _check_tz(tz)
     if isinstance(values.dtype, pd.DatetimeTZDtype):

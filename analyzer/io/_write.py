@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,7 +19,7 @@ import pandas as pd
 from analyzer.errors import AnalyzerError
 from analyzer.io._csvtext import csv_rows
 from analyzer.io._times import format_times
-from analyzer.io._types import Reject
+from analyzer.io._types import ReadStats, Reject
 
 __all__ = ["FORMATS", "TableWriter", "rejects_path", "write_rejects"]
 
@@ -37,6 +39,28 @@ FORMATS: dict[str, str] = {
 
 XLSX_MAX_ROWS = 1_048_576
 XLSX_MAX_CELL = 32_767
+
+#: what an XLSX cell cannot hold as is: control characters XML forbids, a carriage return
+#: (XML readers turn it into a newline) and a ``_`` that would start an OOXML escape
+_XLSX_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_escape(text: str) -> str:
+    """Text for an XLSX cell, with OOXML's ``_xHHHH_`` escapes as Excel writes them.
+
+    A carriage return becomes ``_x000D_``, a control character ``_x00HH_`` and
+    a ``_`` that starts such a sequence ``_x005F_``; Excel shows the original
+    text, and :func:`analyzer.io._readers.xlsx_unescape` gives it back.
+
+    Examples
+    --------
+    >>> from analyzer.io._write import xlsx_escape
+    >>> xlsx_escape("rivi\\r\\nrivi _x0041_")
+    'rivi_x000D_\\nrivi _x005F_x0041_'
+    """
+    if not _XLSX_ESCAPE.search(text):
+        return text
+    return _XLSX_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def _umask() -> int:
@@ -85,15 +109,27 @@ class TableWriter:
     path : str or path-like
         Output file.
     excel : bool, default=False
-        For CSV: ``;`` delimiter and a UTF-8 BOM, as Finnish Excel expects.
-        CSV and TSV lines always end in CRLF (RFC 4180), so a carriage return
-        inside a comment is quoted and survives.
+        For CSV: ``;`` delimiter and a UTF-8 BOM, as Finnish Excel expects
+        (wins over ``like``). CSV and TSV lines always end in CRLF (RFC 4180),
+        so a carriage return inside a comment is quoted and survives.
     fmt : {"csv", "tsv", "jsonl", "parquet", "xlsx"}, optional
         Format; by default from the extension (``.json`` writes JSON Lines,
         unknown extensions CSV).
+    like : ReadStats, optional
+        The input's statistics: a CSV or TSV output follows the input's
+        dialect, read when the first row is written (so the input may still
+        be streaming when the writer opens). A CSV output takes the input's
+        delimiter (``,`` ``;`` tab ``|``) and both take its encoding: a BOM
+        stays a BOM, UTF-16 stays UTF-16, cp1252 stays cp1252 as long as
+        every character fits (at the first one that does not, the file
+        written so far is turned into UTF-8 with a BOM, which Excel also
+        reads, and the rest follows; nothing is lost). Without ``like``:
+        ``,`` (tab for TSV) and UTF-8.
 
     Attributes
     ----------
+    delimiter, encoding : str or None
+        The CSV/TSV dialect written (set with the first row).
     rows_written : int
     truncated_cells : int
         XLSX only: cells cut to Excel's limit of 32,767 characters.
@@ -119,9 +155,20 @@ class TableWriter:
     Huono,criticism
     """
 
-    def __init__(self, path: str | os.PathLike, *, excel: bool = False, fmt: str | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        excel: bool = False,
+        fmt: str | None = None,
+        like: ReadStats | None = None,
+    ):
         self.path = Path(path)
         self.excel = excel
+        self.like = like
+        self.delimiter: str | None = None
+        self.encoding: str | None = None
+        self._raw: IO[bytes] | None = None
         fmt = fmt or FORMATS.get(self.path.suffix.lower(), "csv")
         if fmt not in set(FORMATS.values()):
             raise AnalyzerError(
@@ -167,8 +214,7 @@ class TableWriter:
         self._tmp = Path(name)
         try:
             if self.fmt in ("csv", "tsv", "jsonl"):
-                encoding = "utf-8-sig" if (self.excel and self.fmt == "csv") else "utf-8"
-                self._fh = open(fd, "w", encoding=encoding, newline="")
+                self._raw = open(fd, "wb")  # text wrapper made with the first row (its encoding)
             else:
                 os.close(fd)
         except BaseException:
@@ -187,7 +233,7 @@ class TableWriter:
                 self._fh.flush()
                 os.fsync(self._fh.fileno())
                 self._fh.close()
-                self._fh = None
+                self._fh = self._raw = None
             os.chmod(self._tmp, 0o666 & ~_umask())
             os.replace(self._tmp, self.path)
             self._tmp = None
@@ -212,12 +258,13 @@ class TableWriter:
         except Exception:
             pass
         self._impl = None
-        if self._fh is not None:
-            try:
-                self._fh.close()
-            except OSError:
-                pass
-            self._fh = None
+        for fh in (self._fh, self._raw):
+            if fh is not None:
+                try:
+                    fh.close()
+                except (OSError, ValueError):
+                    pass
+        self._fh = self._raw = None
         if self._tmp is not None:
             try:
                 self._tmp.unlink()
@@ -260,21 +307,77 @@ class TableWriter:
             raise AnalyzerError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
         self.rows_written += len(frame)
 
+    def _dialect(self) -> tuple[str, str]:
+        """Delimiter and encoding of a CSV/TSV output (see ``excel`` and ``like``)."""
+        if self.fmt == "csv" and self.excel:
+            return ";", "utf-8-sig"
+        like = self.like
+        delimiter = "\t" if self.fmt == "tsv" else ","
+        if (
+            self.fmt == "csv"
+            and like is not None
+            and like.format == "csv"
+            and like.delimiter in (",", ";", "\t", "|")
+        ):
+            delimiter = like.delimiter
+        encoding = "utf-8"
+        if like is not None and like.encoding:
+            if like.encoding == "utf-8-sig":
+                encoding = "utf-8-sig"
+            elif like.encoding.startswith("utf-16"):
+                encoding = "utf-16"
+            elif like.encoding == "cp1252":
+                encoding = "cp1252"
+        return delimiter, encoding
+
+    def _text(self, encoding: str) -> None:
+        assert self._raw is not None
+        self.encoding = encoding
+        # cp1252: strict, so a character it lacks raises (and the file turns to UTF-8)
+        self._fh = io.TextIOWrapper(self._raw, encoding=encoding, newline="", write_through=True)
+
+    def _emit(self, text: str) -> None:
+        """Write CSV text; a character cp1252 lacks turns the file into UTF-8 with a BOM."""
+        assert self._fh is not None
+        if self.encoding == "cp1252":
+            try:
+                text.encode("cp1252")
+            except UnicodeEncodeError:
+                self._widen()
+        self._fh.write(text)
+
+    def _widen(self) -> None:
+        """Rewrite what is written so far (cp1252) as UTF-8 with a BOM, and go on in it."""
+        assert self._fh is not None and self._tmp is not None
+        self._fh.flush()
+        self._fh.detach()
+        assert self._raw is not None
+        self._raw.close()
+        written = self._tmp.read_bytes().decode("cp1252")
+        self._raw = open(self._tmp, "wb")
+        self._text("utf-8-sig")
+        self._fh.write(written)
+
     def _start(self, frame: pd.DataFrame) -> None:
         self._columns = list(frame.columns)
-        if self.fmt in ("csv", "tsv"):
-            delimiter = "\t" if self.fmt == "tsv" else (";" if self.excel else ",")
+        if self.fmt == "jsonl":
+            self._text("utf-8")
+        elif self.fmt in ("csv", "tsv"):
+            delimiter, encoding = self._dialect()
+            self.delimiter = delimiter
+            self._text(encoding)
             self._impl = {"sep": delimiter, "lineterminator": "\r\n"}
-            assert self._fh is not None
+            header = io.StringIO()
             csv.writer(
-                self._fh, delimiter=delimiter, lineterminator=self._impl["lineterminator"]
+                header, delimiter=delimiter, lineterminator=self._impl["lineterminator"]
             ).writerow(self._columns)
+            self._emit(header.getvalue())
         elif self.fmt == "xlsx":
             from openpyxl import Workbook
 
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("comments")
-            ws.append(self._columns)
+            ws.append([xlsx_escape(c) for c in self._columns])
             self._impl = (wb, ws)
         elif self.fmt == "parquet":
             self._impl = None  # created with the first non-empty chunk (needs a schema)
@@ -282,17 +385,14 @@ class TableWriter:
     def _write(self, frame: pd.DataFrame) -> None:
         if self.fmt in ("csv", "tsv"):
             text = csv_rows(frame, self._impl["sep"], self._impl["lineterminator"])
-            if text is not None:
-                assert self._fh is not None
-                self._fh.write(text)
-                return
-            frame.to_csv(
-                self._fh,
-                sep=self._impl["sep"],
-                lineterminator=self._impl["lineterminator"],
-                header=False,
-                index=False,
-            )
+            if text is None:
+                text = frame.to_csv(
+                    sep=self._impl["sep"],
+                    lineterminator=self._impl["lineterminator"],
+                    header=False,
+                    index=False,
+                )
+            self._emit(text)
         elif self.fmt == "jsonl":
             assert self._fh is not None
             cols = self._columns or []
@@ -306,7 +406,6 @@ class TableWriter:
 
     def _write_xlsx(self, frame: pd.DataFrame) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
         if self.rows_written + len(frame) + 1 > XLSX_MAX_ROWS:
             raise AnalyzerError(
@@ -319,10 +418,10 @@ class TableWriter:
             for value in row:
                 value = _json_value(value)
                 if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
                     if len(value) > XLSX_MAX_CELL:
                         value = value[:XLSX_MAX_CELL]
                         self.truncated_cells += 1
+                    value = xlsx_escape(value)
                     if value.startswith("="):  # text, never a formula
                         cell = WriteOnlyCell(ws, value=value)
                         cell.data_type = "s"

@@ -8,7 +8,7 @@ Examples
 ['criticism', 'understanding']
 """
 
-from analyzer.model._active import least_confident, margin
+from analyzer.model._active import adapt, least_confident, margin, suggest_to_label
 from analyzer.model._cache import CACHE_ENV, cache_dir, cached_model, remember_model
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer, fold_surface
@@ -40,6 +40,7 @@ __all__ = [
     "CommentVectorizer",
     "Explanation",
     "ToneModel",
+    "adapt",
     "build_pipeline",
     "cache_dir",
     "cached_model",
@@ -61,6 +62,7 @@ __all__ = [
     "polarity_row",
     "remember_model",
     "save_model",
+    "suggest_to_label",
     "text_fingerprint",
     "top_features",
     "train",

@@ -8,14 +8,14 @@ nearly tied (a small *margin*).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from analyzer.errors import AnalyzerError
 
-__all__ = ["least_confident", "margin"]
+__all__ = ["adapt", "least_confident", "margin", "suggest_to_label"]
 
 
 def _proba(frame: pd.DataFrame) -> pd.DataFrame:
@@ -110,3 +110,109 @@ def least_confident(
         raise AnalyzerError(f"unknown by={by!r} (use 'margin' or 'max')")
     order = np.argsort(sureness.to_numpy(), kind="stable")[: int(n)]
     return frame.index[order]
+
+
+def _texts(texts: Any) -> pd.Series:
+    if isinstance(texts, pd.Series):
+        return texts.astype(str)
+    if isinstance(texts, (str, bytes)) or not hasattr(texts, "__iter__"):
+        raise AnalyzerError(
+            f"texts must be a list or Series of comments, not {type(texts).__name__}"
+        )
+    return pd.Series(list(texts), dtype=object).astype(str)
+
+
+def suggest_to_label(
+    model: Any,
+    texts: Any,
+    n: int,
+    *,
+    by: Literal["margin", "max"] = "margin",
+) -> pd.DataFrame:
+    """A labelling sheet: the ``n`` comments the model is least sure of, least sure first.
+
+    One round of active learning starts here: label the sheet's ``label``
+    column (e.g. in Excel), read it back and pass it to :func:`adapt`.
+
+    Parameters
+    ----------
+    model : ToneModel
+        The current model (e.g. :func:`load_model`).
+    texts : list or pandas.Series
+        The comments not yet labelled; a Series keeps its index (comment ids).
+    n : int
+        How many to suggest.
+    by : {"margin", "max"}, default="margin"
+        As in :func:`least_confident`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``text``, ``tone``, the ``p_<label>`` columns and an empty
+        ``label``; indexed like ``texts``.
+
+    Examples
+    --------
+    >>> from analyzer.model import load_model, suggest_to_label
+    >>> texts = ["Hävetkää!", "Kiitos anteeksipyynnöstä", "Onkohan tää nyt ihan näin"]
+    >>> sheet = suggest_to_label(load_model(), texts, 2)
+    >>> list(sheet.columns[:2]), len(sheet), set(sheet["label"])
+    (['text', 'tone'], 2, {''})
+    """
+    series = _texts(texts)
+    proba = model.score_frame(series.tolist(), index=series.index)
+    pick = least_confident(proba, n, by=by)
+    return pd.concat([series.rename("text"), proba], axis=1).loc[pick].assign(label="")
+
+
+def adapt(
+    texts: Any,
+    labels: Any,
+    *,
+    corpus: pd.DataFrame | None = None,
+    cv: int | None = None,
+    random_state: int = 0,
+) -> Any:
+    """A model retrained on the training corpus plus the comments an analyst labelled.
+
+    Parameters
+    ----------
+    texts, labels : list or pandas.Series
+        The newly labelled comments and their labels (e.g. from the sheets of
+        :func:`suggest_to_label`). Rows with an empty label are left out.
+    corpus : DataFrame, optional
+        Training data with ``text`` and ``label`` columns (default: the bundled
+        corpus, :func:`analyzer.data.load_corpus`).
+    cv : int or None, default=None
+        Cross-validation folds (``None``: none, so a round takes seconds; the
+        adapted model then keeps no held-out predictions and its shares are
+        counted, not corrected, until it is trained with ``cv``).
+    random_state : int, default=0
+
+    Returns
+    -------
+    ToneModel
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analyzer.model import adapt
+    >>> corpus = pd.DataFrame({"text": ["Hävetkää", "Kiitos", "Milloin auki?"] * 6,
+    ...                        "label": ["criticism", "understanding", "neutral"] * 6})
+    >>> model = adapt(["Surkeaa toimintaa"], ["criticism"], corpus=corpus)
+    >>> model.meta["n"], model.labels
+    (19, ['criticism', 'neutral', 'understanding'])
+    """
+    from analyzer.model._train import train
+
+    if corpus is None:
+        from analyzer.data import load_corpus
+
+        corpus = load_corpus()
+    new_texts, new_labels = _texts(texts), _texts(labels)
+    if len(new_texts) != len(new_labels):
+        raise AnalyzerError(f"{len(new_texts)} texts but {len(new_labels)} labels")
+    keep = (new_labels.str.strip() != "").to_numpy()
+    all_texts = [*corpus["text"].astype(str), *new_texts[keep]]
+    all_labels = [*corpus["label"].astype(str), *new_labels[keep].str.strip()]
+    return train(all_texts, all_labels, cv=cv, random_state=random_state)

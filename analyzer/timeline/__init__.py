@@ -11,6 +11,8 @@ from analyzer.timeline._events import (
     parse_events,
     to_timestamp,
 )
+from analyzer.timeline._format import MIN_N
+from analyzer.timeline._headline import headline
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._lemmas import lemma_changes
 from analyzer.timeline._segments import BEFORE, Segment, assign_segments, segments
@@ -19,6 +21,7 @@ from analyzer.timeline._synthetic import simulate_thread
 
 __all__ = [
     "BEFORE",
+    "MIN_N",
     "CompareResult",
     "Event",
     "Segment",
@@ -28,6 +31,7 @@ __all__ = [
     "compare",
     "diff_test",
     "event_warnings",
+    "headline",
     "its_fit",
     "lemma_changes",
     "parse_duration",

@@ -35,6 +35,16 @@ def auto_freq(start: pd.Timestamp, end: pd.Timestamp, target_bins: int = 40) -> 
     return _LADDER[-1]
 
 
+def _edges(times: pd.Series, width: pd.Timedelta, events: list | None) -> pd.DatetimeIndex:
+    """Bin starts: a regular grid from the first comment's day, cut at each event inside it."""
+    first, last = times.iloc[0], times.iloc[-1]
+    origin = first.normalize()
+    start = origin + ((first - origin) // width) * width
+    grid = pd.date_range(start, last, freq=width)
+    cuts = [e.time.tz_convert(first.tz) for e in events or [] if first < e.time <= last]
+    return grid.append(pd.DatetimeIndex(cuts)).unique().sort_values()
+
+
 def tone_timeline(
     scored: pd.DataFrame,
     freq: str | None = None,
@@ -42,6 +52,7 @@ def tone_timeline(
     smooth: int | None = None,
     alpha: float = 0.05,
     *,
+    events: list | None = None,
     shares: str = "corrected",
     model: Any = None,
     method: str | None = None,
@@ -67,6 +78,9 @@ def tone_timeline(
     time_col : str, optional
         Name of the time column (default: ``attrs["roles"]["time"]``, then
         time/timestamp/created_time).
+    events : list of Event, optional
+        Bins are cut at each event's time, so no bin mixes comments from before
+        and after an event (the bins on either side of an event are shorter).
     smooth : int, optional
         Pool each bin with its neighbours: a centred window of ``smooth`` bins.
         Shares and intervals then come from the pooled counts (``n`` stays per bin).
@@ -84,7 +98,7 @@ def tone_timeline(
     Returns
     -------
     DataFrame
-        Indexed by bin start; columns ``n`` and for each class ``count_<c>``,
+        Indexed by bin start; columns ``bin_end``, ``n`` and for each class ``count_<c>``,
         ``share_<c>``, ``lo_<c>``, ``hi_<c>``, ``share_counted_<c>``. ``attrs`` hold
         ``freq``, ``classes``, ``time_col``, ``n_missing_time`` (rows without a time,
         left out) and ``method`` (``"counted"`` or the quantification method).
@@ -116,9 +130,16 @@ def tone_timeline(
             f"bin width {freq} gives too many bins for this thread: use a wider {{option}}",
             param="freq",
         )
-    onehot = pd.DataFrame(one_hot(rows["tone"], classes), columns=classes, index=times.to_numpy())
-    onehot.index = pd.DatetimeIndex(onehot.index)
-    counts = onehot.resample(width).sum()
+    starts = _edges(times, width, events)
+    bin_of = np.searchsorted(starts.asi8, times.array.asi8, side="right") - 1
+    hot = one_hot(rows["tone"], classes)
+    counts = pd.DataFrame(
+        {
+            c: np.bincount(bin_of, weights=hot[:, k], minlength=len(starts))
+            for k, c in enumerate(classes)
+        },
+        index=starts,
+    )
     n = counts.sum(axis=1)
     pooled_counts, pooled_n = counts, n
     if smooth:
@@ -126,7 +147,10 @@ def tone_timeline(
             raise AnalyzerError("smooth must be a positive number of bins")
         pooled_counts = counts.rolling(int(smooth), center=True, min_periods=1).sum()
         pooled_n = pooled_counts.sum(axis=1)
-    out = pd.DataFrame({"n": n.astype(int)}, index=counts.index)
+    # each bin ends where the next begins; the last at the next grid line
+    grid_end = starts[0] + ((starts[-1] - starts[0]) // width + 1) * width
+    ends = pd.DatetimeIndex([*starts[1:], grid_end])
+    out = pd.DataFrame({"bin_end": ends, "n": n.astype(int)}, index=counts.index)
     out.index.name = "bin_start"
     has_proba = all(f"p_{c}" in rows.columns for c in classes)
     quant, why = resolve_quantifier(classes, has_proba, shares=shares, model=model, method=method)
@@ -140,7 +164,6 @@ def tone_timeline(
         out[f"share_counted_{c}"] = share
     if quant is not None:
         proba = proba_matrix(rows, classes)
-        bin_of = np.searchsorted(counts.index.asi8, times.array.asi8, side="right") - 1
         half = int(smooth) // 2 if smooth else 0
         groups = [proba[(bin_of >= i - half) & (bin_of <= i + half)] for i in range(len(counts))]
         est = np.array([quant.shares(p) for p in groups])
@@ -152,6 +175,7 @@ def tone_timeline(
             out[f"hi_{c}"] = hi[:, k]
     out.attrs.update(
         freq=freq,
+        events=[e.time for e in events or []],
         classes=classes,
         time_col=col,
         n_missing_time=missing,

@@ -14,6 +14,7 @@ from statsmodels.stats.multitest import multipletests
 from analyzer.timeline._changepoints import change_points
 from analyzer.timeline._data import timed, tone_classes
 from analyzer.timeline._events import Event, parse_duration, warn_events
+from analyzer.timeline._format import MIN_N
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._quantify import (
     interval,
@@ -107,6 +108,142 @@ class CompareResult:
             }
         )
 
+    def segments_frame(self) -> pd.DataFrame:
+        """The segments as a DataFrame, one row per segment (empty ones included, n = 0).
+
+        Returns
+        -------
+        DataFrame
+            Indexed by segment name (``before``, then the event labels); columns
+            ``start``, ``end``, ``n`` and for each class ``count_<c>``, ``share_<c>``
+            (corrected, or counted when ``method == "counted"``), ``lo_<c>``, ``hi_<c>``
+            (its interval) and ``share_counted_<c>`` (share of predicted labels).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.timeline import compare, parse_events
+        >>> t = pd.date_range("2026-03-04 08:00", periods=8, freq="1h", tz="Europe/Helsinki")
+        >>> df = pd.DataFrame({"time": t, "tone": ["criticism"] * 4 + ["neutral"] * 4})
+        >>> f = compare(df, parse_events(["2026-03-04T12:00=Apology"])).segments_frame()
+        >>> f[["n", "share_criticism", "share_counted_criticism"]].values.tolist()
+        [[4.0, 1.0, 1.0], [4.0, 0.0, 0.0]]
+        >>> f.index.tolist()
+        ['before', 'Apology']
+        """
+        rows = []
+        for s in self.segments:
+            row: dict[str, Any] = {"segment": s.name, "start": s.start, "end": s.end, "n": s.n}
+            counted = s.share_counted or s.share
+            for c in self.classes:
+                row[f"count_{c}"] = s.counts.get(c, 0)
+            for c in self.classes:
+                row[f"share_{c}"] = s.share.get(c)
+                row[f"lo_{c}"] = s.lo.get(c)
+                row[f"hi_{c}"] = s.hi.get(c)
+                row[f"share_counted_{c}"] = counted.get(c)
+            rows.append(row)
+        out = pd.DataFrame(rows).set_index("segment")
+        num = [c for c in out.columns if c.split("_")[0] in ("share", "lo", "hi")]
+        out[num] = out[num].astype(float)
+        out.attrs.update(method=self.method, classes=list(self.classes))
+        return out
+
+    def changes_frame(self) -> pd.DataFrame:
+        """The changes from one segment to the next as a DataFrame, one row per tone and pair.
+
+        Pairs with an empty segment are kept, their numbers missing (NaN).
+
+        Returns
+        -------
+        DataFrame
+            Columns ``from``, ``to``, ``class``, ``before``, ``after``, ``diff``,
+            ``ci_low``, ``ci_high``, ``p_value``, ``p_adjusted``, ``significant``,
+            ``test`` and ``diff_counted`` (the change of the counted shares; equal to
+            ``diff`` when the shares are counted).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.timeline import compare, parse_events
+        >>> t = pd.date_range("2026-03-04 08:00", periods=8, freq="1h", tz="Europe/Helsinki")
+        >>> df = pd.DataFrame({"time": t, "tone": ["criticism"] * 4 + ["neutral"] * 4})
+        >>> f = compare(df, parse_events(["2026-03-04T12:00=Apology"])).changes_frame()
+        >>> f[["to", "class", "diff"]].values.tolist()
+        [['Apology', 'criticism', -1.0], ['Apology', 'neutral', 1.0]]
+        """
+        rows = []
+        for c in self.changes:
+            ci = c.get("ci") or [None, None]
+            rows.append(
+                {
+                    "from": c["from"],
+                    "to": c["to"],
+                    "class": c["class"],
+                    "before": c.get("before"),
+                    "after": c.get("after"),
+                    "diff": c.get("diff"),
+                    "ci_low": ci[0],
+                    "ci_high": ci[1],
+                    "p_value": c.get("p_value"),
+                    "p_adjusted": c.get("p_adjusted"),
+                    "significant": bool(c.get("significant")),
+                    "test": c.get("test"),
+                    "diff_counted": c.get("diff_counted", c.get("diff")),
+                }
+            )
+        cols = [
+            "from",
+            "to",
+            "class",
+            "before",
+            "after",
+            "diff",
+            "ci_low",
+            "ci_high",
+            "p_value",
+            "p_adjusted",
+            "significant",
+            "test",
+            "diff_counted",
+        ]
+        out = pd.DataFrame(rows, columns=cols)
+        num = ["before", "after", "diff", "ci_low", "ci_high", "p_value", "p_adjusted"]
+        out[[*num, "diff_counted"]] = out[[*num, "diff_counted"]].astype(float)
+        out.attrs.update(method=self.method)
+        return out
+
+    def its_frame(self) -> pd.DataFrame:
+        """The interrupted time series as a DataFrame, one row per tone and event used.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``event``, ``class``, ``level_share`` (the jump in share right
+            after the event against the earlier trend), ``level`` (log-odds),
+            ``level_p``, ``slope`` (change of trend, log-odds per hour), ``slope_p``.
+            ``attrs["skipped"]`` lists the events left out and why.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.timeline import compare, parse_events
+        >>> t = pd.date_range("2026-03-04 08:00", periods=8, freq="1h", tz="Europe/Helsinki")
+        >>> df = pd.DataFrame({"time": t, "tone": ["criticism"] * 4 + ["neutral"] * 4})
+        >>> f = compare(df, parse_events(["2026-03-04T12:00=Apology"])).its_frame()
+        >>> len(f), f.attrs["skipped"][0]["reason"]
+        (0, 'too few comments')
+        """
+        cols = ["event", "class", "level_share", "level", "level_p", "slope", "slope_p"]
+        rows = [
+            {"class": cls, **{k: ev.get(k) for k in cols if k != "class"}}
+            for cls, fit in self.its.get("classes", {}).items()
+            for ev in fit.get("events", [])
+        ]
+        out = pd.DataFrame(rows, columns=cols)
+        out.attrs["skipped"] = list(self.its.get("skipped", []))
+        return out
+
     def to_text(self) -> str:
         """A readable report: segments, changes (with CIs and p-values), ITS, change points.
 
@@ -136,6 +273,9 @@ class CompareResult:
         rows = []
         width = max([20, *(len(s.name) for s in self.segments)])
         for s in self.segments:
+            if not s.n:
+                rows.append(f"  {s.name:<{width}} no comments")
+                continue
             counted = s.share_counted or s.share
             shares = "  ".join(
                 f"{c} {_pct(s.share[c])} [{_pct(s.lo[c])}–{_pct(s.hi[c])}]"
@@ -143,7 +283,8 @@ class CompareResult:
                 for c in self.classes
             )
             span = f"{_short(s.start)} → {_short(s.end)}"
-            rows.append(f"  {s.name:<{width}} n={s.n:<6} {span:<34} {shares}")
+            small = f"  (under {MIN_N} comments: a hint only)" if s.n < MIN_N else ""
+            rows.append(f"  {s.name:<{width}} n={s.n:<6} {span:<34} {shares}{small}")
         lines += rows
         lines.append("")
         lines.append(
@@ -177,10 +318,22 @@ class CompareResult:
             )
         lines.append("")
         lines.append("Interrupted time series (" + self.its.get("model", "") + ")")
+        thin = {
+            e.label
+            for i, e in enumerate(self.events)
+            if i + 1 < len(self.segments)
+            and min(self.segments[i].n, self.segments[i + 1].n) < MIN_N
+        }
         for cls, entry in self.its.get("classes", {}).items():
             if entry.get("note"):
                 lines.append(f"  {cls}: {entry['note']}")
             for ev in entry.get("events", []):
+                if abs(ev["level"]) > 5 or ev["event"] in thin:
+                    lines.append(
+                        f"  {cls:<14} at {ev['event']}: not shown (under {MIN_N} comments on "
+                        "a side or an unstable fit)"
+                    )
+                    continue
                 lines.append(
                     f"  {cls:<14} at {ev['event']}: level {ev['level_share'] * 100:+.1f} pp "
                     f"(log-odds {ev['level']:+.2f}, p{_p(ev['level_p'])}), "
