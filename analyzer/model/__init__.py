@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from analyzer.model import load_model
->>> texts = ["Hienoa asiakaspalvelua 👏👏", "Kiitos anteeksipyynnöstä"]
+>>> texts = ["No onpa hienoa asiakaspalvelua taas 🙄", "Kiitos anteeksipyynnöstä"]
 >>> load_model().score_frame(texts)["tone"].tolist()
 ['criticism', 'understanding']
 """
