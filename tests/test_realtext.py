@@ -235,3 +235,23 @@ def test_augmentation_alone_trains_and_cross_validates():
     m = train(TEXTS, LABELS, cv=None, augment=1, min_df=1)
     assert "extra" not in m.meta and m.meta["augment"] == 1
     assert m.predict(["Hävetkää!"]).tolist() == ["criticism"]
+
+
+def test_cli_train_with_finnsentiment_file(fs_file, tmp_path):
+    table = tmp_path / "t.csv"
+    with open(table, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text", "label"])
+        w.writerows(zip(TEXTS, LABELS, strict=True))
+    out = tmp_path / "m.skops"
+    cmd = [sys.executable, "-m", "analyzer", "train", str(table), "--cv", "0", "--fold",
+           "--finnsentiment", str(fs_file), "--finnsentiment-splits", "all",
+           "--finnsentiment-all", "--finnsentiment-weight", "0.5", "-o", str(out)]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    meta = load_model(out).meta
+    assert meta["n"] == len(TEXTS) and meta["params"]["fold"] is True
+    extra = meta["extra"]
+    assert extra["name"] == "FinnSentiment 1.1" and extra["license"] == "CC BY 4.0"
+    assert extra["splits"] == [1, 2, 13, 14] and extra["n"] == len(ROWS)
+    assert extra["weight"] == 0.5 and not extra["unanimous_only"]

@@ -92,7 +92,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--finnsentiment-splits",
         default="1-12",
         metavar="LIST",
-        help="its cross-validation splits to train on (default: 1-12; 13-16 stay a dev set)",
+        help="its cross-validation splits to train on, e.g. 1-12 or all "
+        "(default: 1-12; 13-16 stay a dev set)",
     )
     real.add_argument(
         "--finnsentiment-all",
@@ -131,10 +132,13 @@ def _finnsentiment(args: argparse.Namespace) -> dict[str, Any]:
         return {}
     if not args.finnsentiment_weight > 0:
         raise AnalyzerError("--finnsentiment-weight must be positive")
-    splits = parse_splits(args.finnsentiment_splits)
+    every = args.finnsentiment_splits.strip().lower() == "all"
+    splits = None if every else parse_splits(args.finnsentiment_splits)
     fs = load_finnsentiment(
         args.finnsentiment or None, splits=splits, unanimous=not args.finnsentiment_all
     )
+    if splits is None:
+        splits = tuple(sorted(set(fs["split"].tolist())))
     return {
         "extra_texts": fs["text"].tolist(),
         "extra_labels": fs["label"].tolist(),
