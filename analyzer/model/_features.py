@@ -82,8 +82,8 @@ def fold_surface(text: str) -> str:
     Examples
     --------
     >>> from analyzer.model import fold_surface
-    >>> fold_surface("Eli siis. MITÄ IHMETTÄ?!")
-    'eli siis  mitä ihmettä '
+    >>> fold_surface("Ai jaa. MITÄ IHMETTÄ?!")
+    'ai jaa  mitä ihmettä '
     """
     return _FINAL_PUNCT.sub(" ", text.lower())
 
