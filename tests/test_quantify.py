@@ -46,10 +46,11 @@ def test_model_keeps_heldout_predictions(heldout):
     assert heldout.labels == LABELS == meta["cv"]["labels"]
     assert heldout.proba.shape == (meta["n"], 3) and len(heldout.y) == meta["n"]
     assert heldout.group_names is not None and len(heldout.group_names) == 8
-    # the same predictions the cross-validation figures came from
+    # the same predictions the cross-validation figures came from; the probabilities are kept
+    # to 1/65535 (uint16), so a near-tie between two classes may flip: at most a few comments
     pred = heldout.proba.argmax(axis=1)
     m = np.bincount(heldout.y * 3 + pred, minlength=9).reshape(3, 3)
-    assert m.tolist() == meta["cv"]["confusion"]["matrix"]
+    assert np.abs(m - np.array(meta["cv"]["confusion"]["matrix"])).sum() <= 4
     assert "heldout" not in meta["cv"]  # no per-comment data in the printed figures
 
 

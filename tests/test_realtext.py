@@ -73,17 +73,22 @@ def dev_figures() -> dict[str, float]:
 
 
 def test_bundled_model_on_finnsentiment_dev_beats_the_old_model(dev_figures):
-    """Unanimous sentences of splits 13-16, tones mapped: better than before issue #13."""
-    assert dev_figures["neutral_as_criticism"] < BEFORE["neutral_as_criticism"]
+    """Unanimous sentences of splits 13-16, tones mapped: far better than before issue #13.
+
+    Measured with the shipped model (FinnSentiment splits 1-12 at weight 0.3): neutral called
+    criticism 15.3 %, negative called criticism 71.2 %, macro-F1 0.672 (before: 57.7 %, 78.8 %,
+    0.342). The floors below guard that level; the issue's own targets are the xfail below.
+    """
+    assert dev_figures["neutral_as_criticism"] <= 0.20
     assert dev_figures["negative_as_criticism"] >= TARGETS["negative_as_criticism"]
-    assert dev_figures["macro_f1"] > BEFORE["macro_f1"]
+    assert dev_figures["macro_f1"] >= 0.65
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue #13's FinnSentiment targets are not met by the shipped model: only a model "
-    "trained on FinnSentiment comes near them, and it costs the corpus leave-one-scenario-out "
-    "floor (models/README.md, 'Real text')",
+    reason="issue #13's FinnSentiment targets are not met by the shipped model (15.3 % / 71.2 % / "
+    "0.672): more FinnSentiment weight reaches them only at a larger cost to our own threads "
+    "(models/README.md, 'Real text')",
 )
 def test_bundled_model_meets_the_finnsentiment_targets(dev_figures):
     assert dev_figures["neutral_as_criticism"] <= TARGETS["neutral_as_criticism"]
