@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from analyzer import config
 from analyzer.errors import AnalyzerError
 from analyzer.model._cache import cached_model, remember_model
 from analyzer.model._pipeline import ToneModel
@@ -47,11 +48,9 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.utils._bunch.Bunch",
 )
 
-_ENV = "ANALYZER_MODEL"
-
 
 def default_model_path() -> Path:
-    """The model used when none is given: ``$ANALYZER_MODEL`` or ``models/tone-fi.skops``.
+    """The model used when none is given: ``$ANALYZER_MODEL`` or the bundled ``tone-fi.skops``.
 
     Examples
     --------
@@ -59,10 +58,7 @@ def default_model_path() -> Path:
     >>> default_model_path().name
     'tone-fi.skops'
     """
-    env = os.environ.get(_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "models" / "tone-fi.skops"
+    return config.model_path()
 
 
 def library_versions() -> dict[str, str]:
