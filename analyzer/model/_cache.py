@@ -33,9 +33,10 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from analyzer._files import atomic_write
 
 __all__ = ["CACHE_ENV", "cache_dir", "cached_model", "remember_model"]
 
@@ -111,12 +112,8 @@ def _key(folder: Path, create: bool) -> bytes | None:
     if not create:
         return None
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-")
-        try:
-            os.write(fd, os.urandom(32))
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)  # mkstemp files are 0600
+        with atomic_write(path, "wb", perms=0o600) as fh:
+            fh.write(os.urandom(32))
         key = path.read_bytes()  # another process may have won the race
     except OSError:
         return None
@@ -220,14 +217,8 @@ def remember_model(data: bytes, model: Any) -> Path | None:
         return None
     path = _entry(folder, data)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hmac.digest(key, body, "sha256") + body)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(path, "wb", perms=0o600) as fh:
+            fh.write(_MAGIC + hmac.digest(key, body, "sha256") + body)
     except OSError:
         return None
     return path

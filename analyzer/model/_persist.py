@@ -13,13 +13,13 @@ import hashlib
 import importlib.metadata as md
 import io
 import os
-import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from analyzer import config
+from analyzer._files import atomic_write
 from analyzer.errors import AnalyzerError
 from analyzer.model._cache import cached_model, remember_model
 from analyzer.model._pipeline import ToneModel
@@ -154,19 +154,13 @@ def save_model(model: ToneModel, path: str | os.PathLike[str]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise AnalyzerError(f"cannot write model: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
     try:
-        sio.dump({"pipeline": model.pipeline, "meta": meta}, tmp, compression=zipfile.ZIP_DEFLATED)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a model file is for sharing
-        os.replace(tmp, path)
+        with atomic_write(path, "wb") as fh:
+            sio.dump(
+                {"pipeline": model.pipeline, "meta": meta}, fh, compression=zipfile.ZIP_DEFLATED
+            )
     except OSError as exc:
         raise AnalyzerError(f"cannot write model {path}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path
 
 
