@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
 from analyzer._files import atomic_write
+from analyzer.config import SALT_ENV, config_home, env
 from analyzer.errors import AnalyzerError
 
 __all__ = ["pseudonymize", "resolve_salt", "salt_path"]
-
-SALT_ENV = "ANALYZER_SALT"
 
 
 def salt_path() -> Path:
@@ -27,8 +25,7 @@ def salt_path() -> Path:
     >>> salt_path().name
     'salt'
     """
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "analyzer" / "salt"
+    return config_home() / "analyzer" / "salt"
 
 
 def _stored_salt() -> str:
@@ -68,9 +65,9 @@ def resolve_salt(salt: str | None = None) -> str:
     """
     if salt:
         return salt
-    env = os.environ.get(SALT_ENV, "").strip()
-    if env:
-        return env
+    value = env(SALT_ENV)
+    if value:
+        return value
     return _stored_salt()
 
 

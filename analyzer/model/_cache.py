@@ -37,11 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from analyzer._files import atomic_write
+from analyzer.config import CACHE_ENV, cache_home, env
 
 __all__ = ["CACHE_ENV", "cache_dir", "cached_model", "remember_model"]
 
-#: environment variable naming the cache folder, or ``off``
-CACHE_ENV = "ANALYZER_CACHE"
 _MAGIC = b"analyzer-model-cache 1\n"
 _TAG = 32  # bytes of an HMAC-SHA256 tag
 
@@ -62,13 +61,12 @@ def cache_dir() -> Path | None:
     '/srv/cache'
     >>> os.environ.clear(); os.environ.update(saved)
     """
-    value = os.environ.get(CACHE_ENV, "").strip()
+    value = env(CACHE_ENV)
     if value.lower() in {"off", "0", "no", "false"}:
         return None
     if value:
         return Path(value).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "analyzer"
+    return cache_home() / "analyzer"
 
 
 def _private(path: Path) -> bool:
