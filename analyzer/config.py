@@ -32,11 +32,10 @@ __all__ = [
     "SALT_ENV",
     "VOIKKO_ENV",
     "bundled_dir",
-    "cache_home",
-    "config_home",
     "data_dir",
+    "default_model_path",
     "env",
-    "model_path",
+    "user_dir",
 ]
 
 #: time zone of naive times in exports and events
@@ -89,40 +88,27 @@ def data_dir() -> Path:
     return Path(value).expanduser() if value else bundled_dir()
 
 
-def model_path() -> Path:
-    """The model used when none is given: ``$ANALYZER_MODEL`` or the bundled model.
+def default_model_path() -> Path:
+    """The model used when none is given: ``$ANALYZER_MODEL`` or the bundled ``tone-fi.skops``.
 
     Examples
     --------
-    >>> from analyzer.config import model_path
-    >>> model_path().name
+    >>> from analyzer.model import default_model_path
+    >>> default_model_path().name
     'tone-fi.skops'
     """
     value = env(MODEL_ENV)
     return Path(value).expanduser() if value else bundled_dir() / MODEL_FILE
 
 
-def cache_home() -> Path:
-    """The user's cache folder: ``$XDG_CACHE_HOME`` or ``~/.cache``.
+def user_dir(kind: str) -> Path:
+    """The user's ``"cache"`` or ``"config"`` folder: ``$XDG_CACHE_HOME`` or ``~/.cache``, ….
 
     Examples
     --------
-    >>> from analyzer.config import cache_home
-    >>> cache_home().is_absolute()
-    True
+    >>> from analyzer.config import user_dir
+    >>> user_dir("cache").is_absolute(), user_dir("config").is_absolute()
+    (True, True)
     """
-    value = env("XDG_CACHE_HOME")
-    return Path(value) if value else Path.home() / ".cache"
-
-
-def config_home() -> Path:
-    """The user's configuration folder: ``$XDG_CONFIG_HOME`` or ``~/.config``.
-
-    Examples
-    --------
-    >>> from analyzer.config import config_home
-    >>> config_home().is_absolute()
-    True
-    """
-    value = env("XDG_CONFIG_HOME")
-    return Path(value) if value else Path.home() / ".config"
+    value = env(f"XDG_{kind.upper()}_HOME")
+    return Path(value) if value else Path.home() / f".{kind}"

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer import config
+from analyzer.config import data_dir
 from analyzer.errors import AnalyzerError
 
 __all__ = [
@@ -49,18 +50,6 @@ CONTRAST_CATEGORIES = (
     "english",
     "swedish",
 )
-
-
-def data_dir() -> Path:
-    """The folder of the bundled data (``$ANALYZER_DATA`` or the package's own).
-
-    Examples
-    --------
-    >>> from analyzer.data import data_dir
-    >>> (data_dir() / "tone_corpus.csv").is_file()
-    True
-    """
-    return config.data_dir()
 
 
 def _file(name: str) -> Path:

@@ -44,7 +44,7 @@ def test_bundled_files_are_the_repository_files(monkeypatch: pytest.MonkeyPatch)
         # in a checkout, links: models/ and data/ stay the one place to edit
         assert (bundled / name).is_symlink(), name
         assert (bundled / name).resolve() == source.resolve(), name
-    assert config.model_path() == bundled / "tone-fi.skops"
+    assert config.default_model_path() == bundled / "tone-fi.skops"
     assert config.data_dir() == bundled
     monkeypatch.setenv(config.DATA_ENV, str(ROOT / "data"))
     assert config.data_dir() == ROOT / "data"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analyzer._files import atomic_write
-from analyzer.config import SALT_ENV, config_home, env
+from analyzer.config import SALT_ENV, env, user_dir
 from analyzer.errors import AnalyzerError
 
 __all__ = ["pseudonymize", "resolve_salt", "salt_path"]
@@ -25,7 +25,7 @@ def salt_path() -> Path:
     >>> salt_path().name
     'salt'
     """
-    return config_home() / "analyzer" / "salt"
+    return user_dir("config") / "analyzer" / "salt"
 
 
 def _stored_salt() -> str:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer._files import atomic_write
-from analyzer.config import CACHE_ENV, cache_home, env
+from analyzer.config import CACHE_ENV, env, user_dir
 
 __all__ = ["CACHE_ENV", "cache_dir", "cached_model", "remember_model"]
 
@@ -66,7 +66,7 @@ def cache_dir() -> Path | None:
         return None
     if value:
         return Path(value).expanduser()
-    return cache_home() / "analyzer"
+    return user_dir("cache") / "analyzer"
 
 
 def _private(path: Path) -> bool:

@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from analyzer import config
 from analyzer._files import atomic_write
+from analyzer.config import default_model_path
 from analyzer.errors import AnalyzerError
 from analyzer.model._cache import cached_model, remember_model
 from analyzer.model._pipeline import ToneModel
@@ -47,18 +47,6 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.svm._classes.LinearSVC",
     "sklearn.utils._bunch.Bunch",
 )
-
-
-def default_model_path() -> Path:
-    """The model used when none is given: ``$ANALYZER_MODEL`` or the bundled ``tone-fi.skops``.
-
-    Examples
-    --------
-    >>> from analyzer.model import default_model_path
-    >>> default_model_path().name
-    'tone-fi.skops'
-    """
-    return config.model_path()
 
 
 def library_versions() -> dict[str, str]:
