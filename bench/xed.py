@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/xed.py                 # analyzer (svm, logreg) + baselines
     .venv/bin/python bench/xed.py --only svm      # one classifier of ours
     .venv/bin/python bench/xed.py --no-baseline   # ours only
+    .venv/bin/python bench/xed.py --only svm --no-baseline --train-args="--fold"
 
 Data is read at run time from ``../shared/eval/xed_fi/fi-annotated.tsv``
 (``sentence<TAB>labels``). A line is ``negative`` when all its Plutchik
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,10 +54,10 @@ def write_table(path: Path, texts: list[str], labels: list[str]) -> None:
         w.writerows(zip(texts, labels, strict=True))
 
 
-def run_cli(table: Path, model: Path, classifier: str) -> dict:
+def run_cli(table: Path, model: Path, classifier: str, extra: Sequence[str] = ()) -> dict:
     cmd = [
         sys.executable, "-m", "analyzer", "train", str(table),
-        "--cv", "5", "--json", "-o", str(model), "--classifier", classifier,
+        "--cv", "5", "--json", "-o", str(model), "--classifier", classifier, *extra,
     ]  # fmt: skip
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -64,7 +66,7 @@ def run_cli(table: Path, model: Path, classifier: str) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     return {
-        "name": f"analyzer train --classifier {classifier}",
+        "name": " ".join(["analyzer train --classifier", classifier, *extra]),
         "cv": out["cv"],
         "n": out["n"],
         "wall": wall,
@@ -113,6 +115,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", choices=("svm", "logreg"), help="run one classifier of ours")
     ap.add_argument("--no-baseline", action="store_true", help="skip the sklearn baselines")
+    ap.add_argument(
+        "--train-args",
+        default="",
+        help="more `analyzer train` options, e.g. --train-args=--fold (the bundled model's "
+        "pipeline; FinnSentiment data cannot join: its labels differ)",
+    )
     args = ap.parse_args()
 
     t_start = time.perf_counter()
@@ -126,7 +134,7 @@ def main() -> int:
         table = Path(tmp) / "xed_polarity.csv"
         write_table(table, texts, labels)
         for clf in (args.only,) if args.only else ("svm", "logreg"):
-            r = run_cli(table, Path(tmp) / f"xed-{clf}.skops", clf)
+            r = run_cli(table, Path(tmp) / f"xed-{clf}.skops", clf, args.train_args.split())
             if r["n"] != len(texts):
                 print(f"warning: the CLI read {r['n']} rows, not {len(texts)}", file=sys.stderr)
             cv = r["cv"]

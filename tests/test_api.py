@@ -33,4 +33,4 @@ def test_readme_five_lines(tmp_path):
     events = analyzer.parse_events(["2026-03-03T12:00=Anteeksipyyntö"])
     result = analyzer.compare(scored, events).to_dict()
     assert [s["n"] for s in result["segments"]] == [1, 2]
-    assert analyzer.explain(["Hienoa asiakaspalvelua 👏👏"])[0].tone == "criticism"
+    assert analyzer.explain(["No onpa hienoa asiakaspalvelua taas 🙄"])[0].tone == "criticism"

@@ -72,6 +72,7 @@ def _same(a, b) -> None:
         {"negation": False, "compounds": False, "style_weight": 0.5, "max_features": 3000},
         {"word_ngram_range": (2, 2), "style_weight": 0},
         {"word_ngram_range": (1, 1), "char_ngram_range": (3, 3), "min_df": 1},
+        {"fold": True},
     ],
 )
 def test_batch_transform_is_the_per_comment_matrix(corpus, params):

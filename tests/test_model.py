@@ -273,6 +273,7 @@ def test_vectorizer_clone_keeps_parameters_verbatim():
         "max_features": 1234,
         "style_weight": 0.25,
         "polarity_weight": 0.5,
+        "fold": True,
     }
     vec = CommentVectorizer(**params)
     assert vec.get_params() == params

@@ -50,15 +50,107 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--classifier", choices=("svm", "logreg"), default="svm", help="linear classifier"
     )
     parser.add_argument("--C", type=float, help="inverse regularisation strength")
+    real = parser.add_argument_group(
+        "real text",
+        "FinnSentiment 1.1 (Lindén, Jauhiainen & Hardwick 2023, CC BY 4.0, "
+        "http://urn.fi/urn:nbn:fi:lb-2023012701) as extra training data: polarity -1/0/1 "
+        "read as criticism/neutral/understanding; in every training fold, never held out; "
+        "its sentences are not stored in the model",
+    )
+    real.add_argument(
+        "--finnsentiment",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="add FinnSentiment's sentences (default path: $ANALYZER_FINNSENTIMENT or "
+        "../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv beside the checkout)",
+    )
+    real.add_argument(
+        "--finnsentiment-splits",
+        default="1-12",
+        metavar="LIST",
+        help="its cross-validation splits to train on, e.g. 1-12 or all "
+        "(default: 1-12; 13-16 stay a dev set)",
+    )
+    real.add_argument(
+        "--finnsentiment-all",
+        action="store_true",
+        help="use every sentence, not only those all three annotators agreed on",
+    )
+    real.add_argument(
+        "--finnsentiment-weight",
+        type=float,
+        default=1.0,
+        metavar="W",
+        help="its total weight relative to the labelled file (default: 1.0)",
+    )
+    parser.add_argument(
+        "--augment",
+        type=int,
+        default=0,
+        metavar="N",
+        help="N noisy copies of each training comment (final period, capitals, ä/ö, typos "
+        "varied independently of the label; default: 0)",
+    )
+    parser.add_argument(
+        "--fold",
+        action="store_true",
+        help="read texts in lower case without sentence-final ./!/? (these habits are not tone)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
+def _finnsentiment(args: argparse.Namespace) -> dict[str, Any]:
+    """``train``'s keyword arguments for the extra FinnSentiment data (none without the flag)."""
+    from analyzer.errors import AnalyzerError
+    from analyzer.model import FINNSENTIMENT_URL, load_finnsentiment, parse_splits
+
+    if args.finnsentiment is None:
+        return {}
+    if not args.finnsentiment_weight > 0:
+        raise AnalyzerError("--finnsentiment-weight must be positive")
+    every = args.finnsentiment_splits.strip().lower() == "all"
+    splits = None if every else parse_splits(args.finnsentiment_splits)
+    fs = load_finnsentiment(
+        args.finnsentiment or None, splits=splits, unanimous=not args.finnsentiment_all
+    )
+    if splits is None:
+        splits = tuple(sorted(set(fs["split"].tolist())))
+    return {
+        "extra_texts": fs["text"].tolist(),
+        "extra_labels": fs["label"].tolist(),
+        "extra_weight": args.finnsentiment_weight,
+        "extra_info": {
+            "name": "FinnSentiment 1.1",
+            "source": FINNSENTIMENT_URL,
+            "license": "CC BY 4.0",
+            "attribution": "Lindén, Jauhiainen & Hardwick (2023), Language Resources and "
+            "Evaluation",
+            "splits": list(splits),
+            "unanimous_only": not args.finnsentiment_all,
+            "mapping": {"-1": "criticism", "0": "neutral", "1": "understanding"},
+        },
+    }
+
+
 def run(args: argparse.Namespace) -> int:
+    from analyzer.errors import AnalyzerError
     from analyzer.model import save_model, train
 
+    if args.augment < 0:
+        raise AnalyzerError("--augment must be 0 or more")
+    extra = _finnsentiment(args)  # before the slow part: a missing file fails at once
     texts, labels, groups = read_labelled(args.data, args.text_col, args.label_col, args.group_col)
     model = train(
-        texts, labels, groups=groups, cv=args.cv or None, classifier=args.classifier, C=args.C
+        texts,
+        labels,
+        groups=groups,
+        cv=args.cv or None,
+        classifier=args.classifier,
+        C=args.C,
+        augment=args.augment,
+        **({"fold": True} if args.fold else {}),
+        **extra,
     )
     model.meta["source"] = str(args.data)
     path = save_model(model, args.output)

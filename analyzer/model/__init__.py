@@ -9,7 +9,7 @@ and ``heldout_arrays`` (the held-out predictions kept in a model's metadata).
 Examples
 --------
 >>> from analyzer.model import load_model
->>> texts = ["Hienoa asiakaspalvelua 👏👏", "Kiitos anteeksipyynnöstä"]
+>>> texts = ["No onpa hienoa asiakaspalvelua taas 🙄", "Kiitos anteeksipyynnöstä"]
 >>> load_model().score_frame(texts)["tone"].tolist()
 ['criticism', 'understanding']
 """
@@ -20,7 +20,13 @@ from analyzer.model._cache import cache_dir as cache_dir  # not in __all__
 from analyzer.model._cache import cached_model as cached_model  # not in __all__
 from analyzer.model._cache import remember_model as remember_model  # not in __all__
 from analyzer.model._explain import Explanation, explain, top_features
-from analyzer.model._features import STYLE_FEATURES, CommentVectorizer
+from analyzer.model._features import STYLE_FEATURES, CommentVectorizer, fold_surface
+from analyzer.model._finnsentiment import (
+    FINNSENTIMENT_URL,
+    default_finnsentiment_path,
+    load_finnsentiment,
+    parse_splits,
+)
 from analyzer.model._persist import (
     TRUSTED_TYPES,
     default_model_path,
@@ -37,6 +43,7 @@ from analyzer.model._train import classification_figures, cross_validate, evalua
 from analyzer.model._train import heldout_arrays as heldout_arrays  # not in __all__
 
 __all__ = [
+    "FINNSENTIMENT_URL",
     "POLARITY_FEATURES",
     "STYLE_FEATURES",
     "TRUSTED_TYPES",
@@ -47,12 +54,16 @@ __all__ = [
     "build_pipeline",
     "classification_figures",
     "cross_validate",
+    "default_finnsentiment_path",
     "default_model_path",
     "evaluate",
     "explain",
+    "fold_surface",
     "least_confident",
+    "load_finnsentiment",
     "load_model",
     "margin",
+    "parse_splits",
     "polarity_lexicon",
     "save_model",
     "suggest_to_label",

@@ -27,6 +27,7 @@ recomputes every n-gram of every occurrence.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -48,12 +49,32 @@ from analyzer.model._polarity import (
 from analyzer.model._style import STYLE_FEATURES, piece_style, style_rows
 from analyzer.text import token_features, tokenize
 
-__all__ = ["STYLE_FEATURES", "CommentVectorizer"]
+__all__ = ["STYLE_FEATURES", "CommentVectorizer", "fold_surface"]
+
+# runs of sentence-final punctuation: before white space or at the end
+_FINAL_PUNCT = re.compile(r"[.!?…]+(?=\s|\Z)")
 
 _CHAR_CACHE_LIMIT = 500_000
 _BATCH_LOCK = threading.Lock()
 # per-process caches of a fitted vectoriser: never serialised, dropped by fit
 _CACHES = ("_word_index", "_char_index", "_char_cache", "_batch_tables")
+
+
+def fold_surface(text: str) -> str:
+    """``text`` without the surface habits that say nothing about tone toward the company.
+
+    Lower case, and no sentence-final ``.``, ``!``, ``?`` or ``…`` runs
+    (each becomes a space): a comment reads the same with or without a final
+    period, in capitals or not, with ``?`` or ``??``. Punctuation inside a
+    token (``1.2.2026``, ``esim.`` before a digit, URLs) is kept.
+
+    Examples
+    --------
+    >>> from analyzer.model import fold_surface
+    >>> fold_surface("Ai jaa. MITÄ IHMETTÄ?!")
+    'ai jaa  mitä ihmettä '
+    """
+    return _FINAL_PUNCT.sub(" ", text.lower())
 
 
 class CommentVectorizer(TransformerMixin, BaseEstimator):
@@ -83,6 +104,11 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     polarity_weight : float, default=1.0
         Multiplier of the lexicon polarity block (:data:`POLARITY_FEATURES`);
         ``0`` leaves it out.
+    fold : bool, default=False
+        Read every text through :func:`fold_surface` first (lower case, no
+        sentence-final ``.``/``!``/``?``), so that these writing habits cannot
+        be read as tone; the capitals and ``!``/``?`` style signals are then
+        always 0.
 
     Attributes
     ----------
@@ -112,6 +138,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         max_features: int | None = 200_000,
         style_weight: float = 1.0,
         polarity_weight: float = 1.0,
+        fold: bool = False,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -121,6 +148,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         self.max_features = max_features
         self.style_weight = style_weight
         self.polarity_weight = polarity_weight
+        self.fold = fold
 
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
@@ -132,6 +160,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def __setstate__(self, state: dict[str, Any]) -> None:
         # model files written before the polarity block existed had none: keep it that way
         state.setdefault("polarity_weight", 0.0)
+        state.setdefault("fold", False)  # nor folded surfaces
         super().__setstate__(state)  # BaseEstimator's own handling of the state
 
     def _index(self, name: str) -> dict[str, int]:
@@ -206,14 +235,17 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         start = len(self.word_vocabulary_) if self.word_ngram_range is not None else 0
         return [
             (w, [index[g] + start for g in char_grams(w, lo, hi) if g in index])
-            for w in (t.lower() for t in tokenize(text))
+            for w in self._words(text)
         ]
 
-    @staticmethod
-    def _check_texts(X: Iterable[Any]) -> list[str]:
+    def _words(self, text: str) -> list[str]:
+        return [t.lower() for t in tokenize(fold_surface(text) if self.fold else text)]
+
+    def _check_texts(self, X: Iterable[Any]) -> list[str]:
         if isinstance(X, str):
             raise ValueError("CommentVectorizer expects an iterable of texts, not one string")
-        return ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+        texts = ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+        return [fold_surface(t) for t in texts] if self.fold else texts
 
     def _fit_vocabulary(self, docs: Iterable[list[str]]) -> np.ndarray:
         df: dict[str, int] = {}

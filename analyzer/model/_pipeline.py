@@ -26,6 +26,7 @@ def build_pipeline(
     calibration: str | None = "sigmoid",
     cv: int = 5,
     random_state: int = 0,
+    class_weight: str | None = "balanced",
     **vectorizer_params: Any,
 ) -> Pipeline:
     """The default tone pipeline: :class:`CommentVectorizer` → calibrated linear classifier.
@@ -49,6 +50,10 @@ def build_pipeline(
         Folds of the calibration.
     random_state : int, default=0
         Seed of the solver.
+    class_weight : "balanced" or None, default="balanced"
+        Class weights of the classifier; ``None`` when the caller passes its
+        own ``clf__sample_weight`` to ``fit`` (as :func:`~analyzer.model.train`
+        does when it mixes data sets, each balanced on its own).
     **vectorizer_params
         Passed to :class:`CommentVectorizer`.
 
@@ -66,12 +71,12 @@ def build_pipeline(
     base: Any
     if classifier == "svm":
         base = LinearSVC(
-            C=0.3 if C is None else C, class_weight="balanced", random_state=random_state
+            C=0.3 if C is None else C, class_weight=class_weight, random_state=random_state
         )
     elif classifier == "logreg":
         base = LogisticRegression(
             C=10.0 if C is None else C,
-            class_weight="balanced",
+            class_weight=class_weight,
             max_iter=3000,
             random_state=random_state,
         )

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from sklearn.base import clone
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.metrics import (
     accuracy_score,
     f1_score,
@@ -20,6 +22,7 @@ from sklearn.model_selection import (
     StratifiedKFold,
     cross_val_predict,
 )
+from sklearn.preprocessing import LabelEncoder, label_binarize
 
 from analyzer.errors import AnalyzerError
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
@@ -32,6 +35,7 @@ __all__ = [
     "heldout_arrays",
     "heldout_predictions",
     "train",
+    "training_set",
 ]
 
 
@@ -133,6 +137,153 @@ def _confusion(y_idx: np.ndarray, pred_idx: np.ndarray, labels: Sequence[str]) -
     return m.tolist()
 
 
+def _balanced(y: np.ndarray, total: float) -> np.ndarray:
+    """Per-sample weights under which every class of ``y`` weighs ``total / n_classes``."""
+    classes, inv, counts = np.unique(y, return_inverse=True, return_counts=True)
+    return (total / (len(classes) * counts))[inv]
+
+
+def training_set(
+    texts: Sequence[str],
+    y: np.ndarray,
+    *,
+    extra_texts: Sequence[str] = (),
+    extra_labels: np.ndarray | None = None,
+    extra_weight: float = 1.0,
+    augment: int = 0,
+    random_state: int = 0,
+) -> tuple[list[str], np.ndarray, np.ndarray | None]:
+    """The texts, labels and sample weights one fit sees.
+
+    Without extra data and augmentation: ``texts`` and ``y`` as given, no
+    weights (the classifier balances the classes itself). Otherwise each
+    data set is balanced on its own: the main texts (with ``augment`` noisy
+    copies of each, :func:`analyzer.model._augment.augment`) weigh as much in
+    total as there are main texts, every class a third of it; the extra texts
+    weigh ``extra_weight`` times that, again every class alike.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analyzer.model._train import training_set
+    >>> t, y, w = training_set(["a", "b"], np.array(["x", "y"]),
+    ...                        extra_texts=["c", "d", "e"], extra_labels=np.array(["x", "x", "y"]))
+    >>> t, w.round(3).tolist()
+    (['a', 'b', 'c', 'd', 'e'], [1.0, 1.0, 0.5, 0.5, 1.0])
+    """
+    texts = list(texts)
+    if not len(extra_texts) and not augment:
+        return texts, y, None
+    from analyzer.model._augment import augment as make_copies
+
+    copies, src = make_copies(texts, copies=augment, random_state=random_state)
+    main_y = np.concatenate([y, y[np.asarray(src, dtype=np.int64)]]) if copies else y
+    weights = [_balanced(main_y, len(texts))]
+    all_texts = texts + copies
+    labels = [main_y]
+    if len(extra_texts):
+        assert extra_labels is not None
+        weights.append(_balanced(extra_labels, extra_weight * len(texts)))
+        all_texts += list(extra_texts)
+        labels.append(extra_labels)
+    return all_texts, np.concatenate(labels), np.concatenate(weights)
+
+
+def _fit(
+    texts: Sequence[str],
+    y: np.ndarray,
+    *,
+    extra_texts: Sequence[str],
+    extra_labels: np.ndarray | None,
+    extra_weight: float,
+    augment: int,
+    random_state: int,
+    params: dict[str, Any],
+) -> Any:
+    """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted).
+
+    With extra data or copies, the classifier is fitted with per-data-set
+    balanced sample weights (:func:`training_set`) and its probabilities are
+    then calibrated on ``texts`` alone (:func:`_calibrate_on_main`): the
+    probabilities describe comments like the main ones, not the mixture.
+    """
+    t, yy, w = training_set(
+        texts,
+        y,
+        extra_texts=extra_texts,
+        extra_labels=extra_labels,
+        extra_weight=extra_weight,
+        augment=augment,
+        random_state=random_state,
+    )
+    if w is None:
+        return build_pipeline(random_state=random_state, **params).fit(t, yy)
+    pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
+    X = pipe[:-1].fit_transform(t)
+    clf = pipe[-1].fit(X, yy, sample_weight=w)
+    if isinstance(clf, CalibratedClassifierCV) and not clf.ensemble:
+        _calibrate_on_main(clf, X, yy, w, len(texts), augment, random_state)
+    return pipe
+
+
+def _calibrate_on_main(
+    clf: CalibratedClassifierCV,
+    X: Any,
+    y: np.ndarray,
+    w: np.ndarray,
+    n_main: int,
+    augment: int,
+    random_state: int,
+) -> None:
+    """Refit ``clf``'s calibrators on out-of-fold scores of the first ``n_main`` rows only.
+
+    ``CalibratedClassifierCV`` calibrates on every row it was fitted on, with
+    the rows' weights: with a large extra data set the calibration (and so the
+    most probable class) would follow the extra data's class balance. Here
+    the main rows are split in ``clf.cv`` stratified folds; each fold's rows
+    are scored by a classifier fitted on everything else (all extra rows, the
+    other main rows and their noisy copies, never the fold's own copies), and
+    the calibrators (one sigmoid per class, as scikit-learn fits them) are
+    refitted on those scores, unweighted, as for a model trained on the main
+    rows alone.
+    """
+    k = clf.cv if isinstance(clf.cv, int) else 5
+    main = np.arange(n_main)
+    # copy c of main row i sits at n_main + c * n_main + i
+    owner = np.full(len(y), -1, dtype=np.int64)
+    owner[: n_main * (1 + augment)] = np.tile(main, 1 + augment)
+    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
+    scores: np.ndarray | None = None
+    for _, test in folds.split(main, y[:n_main]):
+        held = np.zeros(n_main, dtype=bool)
+        held[test] = True
+        train_rows = np.flatnonzero(~((owner >= 0) & held[np.maximum(owner, 0)]))
+        est = clone(clf.estimator).fit(X[train_rows], y[train_rows], sample_weight=w[train_rows])
+        d = est.decision_function(X[test])
+        d = d.reshape(len(test), -1)
+        if scores is None:
+            scores = np.zeros((n_main, d.shape[1]))
+        scores[test] = d
+    assert scores is not None
+    cc = clf.calibrated_classifiers_[0]
+    classes = clf.classes_
+    Y = label_binarize(y[:n_main], classes=classes)
+    pos = LabelEncoder().fit(classes).transform(cc.estimator.classes_)
+    for calibrator, class_idx, pred in zip(cc.calibrators, pos, scores.T, strict=False):
+        calibrator.fit(pred, Y[:, class_idx])
+
+
+def _extra(
+    extra_texts: Sequence[Any] | None, extra_labels: Sequence[Any] | None
+) -> tuple[list[str], np.ndarray | None]:
+    if extra_labels is None and (extra_texts is None or not len(extra_texts)):
+        return [], None
+    if extra_texts is None or extra_labels is None:
+        raise AnalyzerError("extra_texts and extra_labels go together")
+    t, y = _check(extra_texts, extra_labels, fitting=False)
+    return t, y
+
+
 def cross_validate(
     texts: Sequence[Any],
     labels: Sequence[Any],
@@ -140,6 +291,10 @@ def cross_validate(
     groups: Sequence[Any] | None = None,
     cv: int = 5,
     random_state: int = 0,
+    extra_texts: Sequence[Any] | None = None,
+    extra_labels: Sequence[Any] | None = None,
+    extra_weight: float = 1.0,
+    augment: int = 0,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -149,6 +304,11 @@ def cross_validate(
     group are added under ``per_group``. Without groups, stratified K-fold.
     The out-of-fold predictions themselves are under ``heldout``
     (see :func:`heldout_predictions`).
+
+    Extra training data (``extra_texts``/``extra_labels``, e.g. FinnSentiment)
+    goes into every training fold and is never held out: the figures are on
+    ``texts`` alone. ``augment`` noisy copies are made of each training fold's
+    texts only, never of the held-out ones. See :func:`train`.
 
     Examples
     --------
@@ -160,9 +320,12 @@ def cross_validate(
     True
     """
     texts, y = _check(texts, labels)
+    ex_t, ex_y = _extra(extra_texts, extra_labels)
     t0 = time.perf_counter()
     if groups is not None:
         g = np.asarray([str(v) for v in groups], dtype=object)
+        if len(g) != len(y):
+            raise AnalyzerError("texts and groups differ in length")
         n_groups = len(np.unique(g))
         if n_groups < 2:
             raise AnalyzerError("grouped cross-validation needs at least two groups")
@@ -174,9 +337,28 @@ def cross_validate(
         k = max(2, min(cv, smallest))
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
         scheme = f"stratified-{k}-fold"
-    pipe = build_pipeline(random_state=random_state, **params)
-    proba = cross_val_predict(pipe, texts, y, groups=g, cv=splitter, method="predict_proba")
-    labels_sorted = sorted(set(y.tolist()))
+    labels_sorted = sorted(set(y.tolist()) | (set(ex_y.tolist()) if ex_y is not None else set()))
+    if not len(ex_t) and not augment:
+        pipe = build_pipeline(random_state=random_state, **params)
+        proba = cross_val_predict(pipe, texts, y, groups=g, cv=splitter, method="predict_proba")
+    else:
+        # out-of-fold probabilities of `texts` only; extra rows sit in every training fold
+        proba = np.zeros((len(texts), len(labels_sorted)))
+        col = {c: j for j, c in enumerate(labels_sorted)}
+        arr = np.asarray(texts, dtype=object)
+        for train_idx, test_idx in splitter.split(arr, y, g):
+            pipe = _fit(
+                arr[train_idx].tolist(),
+                y[train_idx],
+                extra_texts=ex_t,
+                extra_labels=ex_y,
+                extra_weight=extra_weight,
+                augment=augment,
+                random_state=random_state,
+                params=params,
+            )
+            cols = [col[str(c)] for c in pipe.classes_]
+            proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
     out = classification_figures(y, proba, labels_sorted)
     out["scheme"] = scheme
     out["heldout"] = heldout_predictions(y, proba, labels_sorted, g)
@@ -253,6 +435,11 @@ def train(
     groups: Sequence[Any] | None = None,
     cv: int | None = 5,
     random_state: int = 0,
+    extra_texts: Sequence[Any] | None = None,
+    extra_labels: Sequence[Any] | None = None,
+    extra_weight: float = 1.0,
+    augment: int = 0,
+    extra_info: dict[str, Any] | None = None,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -271,7 +458,22 @@ def train(
     cv : int or None, default=5
         Folds; ``None`` or ``0`` skips cross-validation.
     random_state : int, default=0
-        Seed.
+        Seed (of the solver and of the augmentation).
+    extra_texts, extra_labels : sequence, optional
+        More labelled training text from elsewhere (e.g. FinnSentiment's real
+        sentences, :func:`~analyzer.model.load_finnsentiment`): in every fit
+        and every training fold, never held out, never hashed into
+        ``meta["data_hash"]`` (it gets its own ``meta["extra"]["data_hash"]``);
+        its texts are not stored.
+    extra_weight : float, default=1.0
+        Total weight of the extra data relative to ``texts``; each data set is
+        class-balanced on its own (:func:`training_set`).
+    augment : int, default=0
+        Noisy copies of each training text whose final period, capitals, ä/ö
+        and spelling vary at random, independently of the label
+        (:mod:`analyzer.model._augment`).
+    extra_info : dict, optional
+        Stored under ``meta["extra"]`` (e.g. the extra data's name and license).
     **params
         Passed to :func:`build_pipeline`.
 
@@ -285,6 +487,7 @@ def train(
     ['criticism']
     """
     texts, y = _check(texts, labels)
+    ex_t, ex_y = _extra(extra_texts, extra_labels)
     meta: dict[str, Any] = {
         "n": len(texts),
         "data_hash": data_hash(texts, y),
@@ -292,14 +495,31 @@ def train(
         "versions": library_versions(),
         "text_fingerprint": text_fingerprint(),
     }
+    if augment:
+        meta["augment"] = int(augment)
+    if len(ex_t):
+        counts = dict(zip(*np.unique(ex_y, return_counts=True), strict=True))
+        meta["extra"] = {
+            **(extra_info or {}),
+            "n": len(ex_t),
+            "labels": {str(k): int(v) for k, v in counts.items()},
+            "weight": float(extra_weight),
+            "data_hash": data_hash(ex_t, ex_y),
+        }
+    extra = {
+        "extra_texts": ex_t,
+        "extra_labels": ex_y,
+        "extra_weight": extra_weight,
+        "augment": augment,
+    }
     if cv:
         meta["cv"] = cross_validate(
-            texts, y, groups=groups, cv=cv, random_state=random_state, **params
+            texts, y, groups=groups, cv=cv, random_state=random_state, **extra, **params
         )
         # out-of-fold predictions, for correcting tone shares (analyzer.timeline._quantify)
         meta["heldout"] = meta["cv"].pop("heldout")
     t0 = time.perf_counter()
-    pipe = build_pipeline(random_state=random_state, **params).fit(texts, y)
+    pipe = _fit(texts, y, random_state=random_state, params=params, **extra)
     meta["fit_seconds"] = round(time.perf_counter() - t0, 1)
     return ToneModel(pipe, meta)
 

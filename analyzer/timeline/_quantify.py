@@ -304,7 +304,7 @@ class Quantifier:
     >>> proba = np.array([[0.7, 0.1, 0.2], [0.2, 0.7, 0.1], [0.6, 0.1, 0.3]])
     >>> q.shares(proba).round(2).tolist() == q.shares(proba).round(2).tolist()
     True
-    >>> float(q.shares(proba).sum())
+    >>> round(float(q.shares(proba).sum()), 9)
     1.0
     """
 
