@@ -2,17 +2,15 @@
 
 Every module reads its settings from here; nothing else reads ``os.environ``.
 
-======================  ==============================================================
-variable                what it sets
-======================  ==============================================================
-``ANALYZER_MODEL``      the default model file (else the bundled ``tone-fi.skops``)
-``ANALYZER_DATA``       the folder of the bundled data files (else the package's own)
-``ANALYZER_CACHE``      the model cache folder, ``off`` to turn it off
-                        (else ``$XDG_CACHE_HOME/analyzer`` or ``~/.cache/analyzer``)
-``ANALYZER_VOIKKO``     the Voikko backend: ``auto`` (default), ``native``, ``python``
-``ANALYZER_SALT``       the pseudonym salt (else a random one kept in
-                        ``$XDG_CONFIG_HOME/analyzer/salt`` or ``~/.config/analyzer/salt``)
-======================  ==============================================================
+* ``ANALYZER_MODEL``: the default model file (else the bundled ``tone-fi.skops``);
+* ``ANALYZER_DATA``: the folder of the bundled data files (else the package's own);
+* ``ANALYZER_CACHE``: the model cache folder, ``off`` to turn it off (else
+  ``$XDG_CACHE_HOME/analyzer`` or ``~/.cache/analyzer``);
+* ``ANALYZER_VOIKKO``: the Voikko backend, ``auto`` (default), ``native`` or ``python``;
+* ``ANALYZER_SALT``: the pseudonym salt (else a random one kept in
+  ``$XDG_CONFIG_HOME/analyzer/salt`` or ``~/.config/analyzer/salt``);
+* ``ANALYZER_FINNSENTIMENT``: the FinnSentiment file training may read (else
+  ``../shared/eval/finnsentiment/`` beside the checkout).
 
 The model and the data files the package loads ship inside it (``analyzer/_bundled/``:
 in a source checkout, links to the repository's ``models/`` and ``data/``; in a wheel, copies).
@@ -28,6 +26,7 @@ __all__ = [
     "CACHE_ENV",
     "DATA_ENV",
     "DEFAULT_TZ",
+    "FINNSENTIMENT_ENV",
     "MODEL_ENV",
     "SALT_ENV",
     "VOIKKO_ENV",
@@ -46,6 +45,7 @@ DATA_ENV = "ANALYZER_DATA"
 CACHE_ENV = "ANALYZER_CACHE"
 VOIKKO_ENV = "ANALYZER_VOIKKO"
 SALT_ENV = "ANALYZER_SALT"
+FINNSENTIMENT_ENV = "ANALYZER_FINNSENTIMENT"
 
 #: file name of the bundled model
 MODEL_FILE = "tone-fi.skops"

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.config import FINNSENTIMENT_ENV, env
 from analyzer.errors import AnalyzerError
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
 ]
 
 FINNSENTIMENT_URL = "http://urn.fi/urn:nbn:fi:lb-2023012701"
-FINNSENTIMENT_ENV = "ANALYZER_FINNSENTIMENT"
 #: polarity -> tone: a negative sentence reads as criticism, a positive one as understanding
 POLARITY_TONES = {-1: "criticism", 0: "neutral", 1: "understanding"}
 _FILE = "finnsentiment_splits01-16.tsv"
@@ -50,9 +50,9 @@ def default_finnsentiment_path() -> Path:
     >>> default_finnsentiment_path().name
     'finnsentiment_splits01-16.tsv'
     """
-    env = os.environ.get(FINNSENTIMENT_ENV)
-    if env:
-        return Path(env)
+    value = env(FINNSENTIMENT_ENV)
+    if value:
+        return Path(value).expanduser()
     return Path(__file__).resolve().parents[3] / "shared" / "eval" / "finnsentiment" / _FILE
 
 
