@@ -19,7 +19,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from analyzer.text._tokenize import EMOJI
+from analyzer.text import EMOJI
 
 __all__ = ["augment", "vary"]
 
