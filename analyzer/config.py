@@ -32,6 +32,7 @@ __all__ = [
     "VOIKKO_ENV",
     "bundled_dir",
     "data_dir",
+    "default_finnsentiment_path",
     "default_model_path",
     "env",
     "user_dir",
@@ -112,3 +113,19 @@ def user_dir(kind: str) -> Path:
     """
     value = env(f"XDG_{kind.upper()}_HOME")
     return Path(value) if value else Path.home() / f".{kind}"
+
+
+def default_finnsentiment_path() -> Path:
+    """``$ANALYZER_FINNSENTIMENT`` or ``../shared/eval/finnsentiment/`` beside the checkout.
+
+    Examples
+    --------
+    >>> from analyzer.model import default_finnsentiment_path
+    >>> default_finnsentiment_path().name
+    'finnsentiment_splits01-16.tsv'
+    """
+    value = env(FINNSENTIMENT_ENV)
+    if value:
+        return Path(value).expanduser()
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    return shared / "eval" / "finnsentiment" / "finnsentiment_splits01-16.tsv"
