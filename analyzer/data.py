@@ -1,18 +1,19 @@
 """Loaders for the bundled data: the tone corpus, the contrast set, the demo and blind threads.
 
 All texts in ``data/`` were written by the analyzer team (see
-``data/README.md``). The files live in the repository's ``data/`` folder;
-``ANALYZER_DATA`` points elsewhere.
+``data/README.md``). The files ship inside the package (see
+:func:`analyzer.config.bundled_dir`); ``ANALYZER_DATA`` points elsewhere.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from analyzer import config
+from analyzer.config import data_dir
 from analyzer.errors import AnalyzerError
 
 __all__ = [
@@ -51,24 +52,11 @@ CONTRAST_CATEGORIES = (
 )
 
 
-def data_dir() -> Path:
-    """The folder of the bundled data (``$ANALYZER_DATA`` or the repository's ``data/``).
-
-    Examples
-    --------
-    >>> from analyzer.data import data_dir
-    >>> (data_dir() / "tone_corpus.csv").is_file()
-    True
-    """
-    env = os.environ.get("ANALYZER_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
-
-
 def _file(name: str) -> Path:
     path = data_dir() / name
     if not path.is_file():
         raise AnalyzerError(
-            f"bundled data file {path} not found (use a source checkout or set ANALYZER_DATA)"
+            f"bundled data file {path} not found (reinstall analyzer or set {config.DATA_ENV})"
         )
     return path
 
@@ -168,7 +156,7 @@ def load_demo(**read_options: Any) -> pd.DataFrame:
     return read_comments(_file("demo_thread.csv"), **read_options)
 
 
-def load_demo_events(tz: str = "Europe/Helsinki") -> list[Any]:
+def load_demo_events(tz: str = config.DEFAULT_TZ) -> list[Any]:
     """The company's statements around the demo thread, as timeline events.
 
     Examples

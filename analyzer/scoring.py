@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError
 
 __all__ = ["ScoreSummary", "model_info", "score", "score_file"]
@@ -362,7 +363,7 @@ class _Run:
         text_col: str | None = None,
         time_col: str | None = None,
         author_col: str | None = None,
-        tz: str = "Europe/Helsinki",
+        tz: str = DEFAULT_TZ,
         keep_authors: bool = False,
         salt: str | None = None,
         with_lemmas: bool = False,
@@ -511,7 +512,7 @@ def score(
     text_col: str | None = None,
     time_col: str | None = None,
     author_col: str | None = None,
-    tz: str = "Europe/Helsinki",
+    tz: str = DEFAULT_TZ,
     keep_authors: bool = False,
     salt: str | None = None,
     with_lemmas: bool = False,

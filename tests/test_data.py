@@ -28,7 +28,6 @@ from analyzer.data import (
     CORPUS_COLUMNS,
     LABELS,
     PHASES,
-    data_dir,
     load_blind,
     load_contrast,
     load_corpus,
@@ -37,6 +36,9 @@ from analyzer.data import (
     load_demo_gold,
 )
 from analyzer.errors import AnalyzerError
+
+#: the repository's data folder (the source of truth; the package bundles copies of some files)
+REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 
 DEMO_COLUMNS = ["comment_id", "author", "timestamp", "likes", "text"]
 DEMO_OUTPUTS = ("demo_thread.csv", "demo_events.csv", "demo_gold.csv")
@@ -99,7 +101,7 @@ def test_corpus_columns(corpus: pd.DataFrame) -> None:
 
 
 def test_corpus_header_on_disk() -> None:
-    with open(data_dir() / "tone_corpus.csv", encoding="utf-8", newline="") as f:
+    with open(REPO_DATA / "tone_corpus.csv", encoding="utf-8", newline="") as f:
         assert next(csv.reader(f)) == list(CORPUS_COLUMNS)
 
 
@@ -185,14 +187,14 @@ def test_cue_openers_and_tags_spread_over_labels(corpus: pd.DataFrame) -> None:
 
 
 def test_punctuation_edits_recorded(corpus: pd.DataFrame) -> None:
-    edits = pd.read_csv(data_dir() / "annotation" / "punctuation_2026-12.csv", dtype=str)
+    edits = pd.read_csv(REPO_DATA / "annotation" / "punctuation_2026-12.csv", dtype=str)
     assert list(edits.columns) == ["id", "change"] and edits["id"].is_unique
     text = corpus.set_index("id")["text"].loc[edits["id"]].map(_final_period)
     added = (edits["change"] == "final period added").to_numpy()
     assert set(edits["change"]) == {"final period added", "final period removed"}
     assert text[added].all() and not text[~added].any()
     # the texts of the agreement study stayed as they were annotated
-    second = pd.read_csv(data_dir() / "annotation" / "second_pass.csv", dtype=str)
+    second = pd.read_csv(REPO_DATA / "annotation" / "second_pass.csv", dtype=str)
     assert not edits["id"].isin(second["id"]).any()
 
 
@@ -201,7 +203,7 @@ def test_punctuation_edits_recorded(corpus: pd.DataFrame) -> None:
 
 def _relabels() -> pd.DataFrame:
     """All later label corrections (``annotation/relabel_*.csv``: id, old, new, reason)."""
-    files = sorted((data_dir() / "annotation").glob("relabel_*.csv"))
+    files = sorted((REPO_DATA / "annotation").glob("relabel_*.csv"))
     frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in files]
     return pd.concat(frames, ignore_index=True).set_index("id")
 
@@ -214,7 +216,7 @@ def test_relabels_well_formed(corpus: pd.DataFrame) -> None:
     assert (relabel["old"] != relabel["new"]).all()
     assert (relabel["reason"].str.len() > 10).all()
     # December 2026: management blamed while front-line staff are defended -> criticism
-    dec = pd.read_csv(data_dir() / "annotation" / "relabel_2026-12.csv", dtype=str)
+    dec = pd.read_csv(REPO_DATA / "annotation" / "relabel_2026-12.csv", dtype=str)
     assert len(dec) >= 10 and set(dec["new"]) == {"criticism"}
     for example in ("ravintola-0064", "ravintola-0112", "ravintola-0139", "mainos-0182"):
         assert example in set(dec["id"])
@@ -225,7 +227,7 @@ def test_relabels_well_formed(corpus: pd.DataFrame) -> None:
 @pytest.fixture(scope="module")
 def first_and_second(corpus: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """The first annotator's labels (before adjudication) and the second annotator's."""
-    folder = data_dir() / "annotation"
+    folder = REPO_DATA / "annotation"
     second = pd.read_csv(folder / "second_pass.csv", dtype=str, keep_default_na=False)
     adjudication = pd.read_csv(folder / "adjudication.csv", dtype=str, keep_default_na=False)
     assert second["id"].is_unique
@@ -252,7 +254,7 @@ def test_adjudication_lists_exactly_the_disagreements(
     first_and_second: tuple[pd.Series, pd.Series],
 ) -> None:
     first, second = first_and_second
-    adjudication = pd.read_csv(data_dir() / "annotation" / "adjudication.csv", dtype=str)
+    adjudication = pd.read_csv(REPO_DATA / "annotation" / "adjudication.csv", dtype=str)
     disagreements = set(first.index[first.to_numpy() != second.to_numpy()])
     assert disagreements == set(adjudication["id"])
     assert (
@@ -270,7 +272,7 @@ def test_kappa(first_and_second: tuple[pd.Series, pd.Series]) -> None:
 
 
 def test_demo_thread_header_on_disk() -> None:
-    with open(data_dir() / "demo_thread.csv", encoding="utf-8", newline="") as f:
+    with open(REPO_DATA / "demo_thread.csv", encoding="utf-8", newline="") as f:
         assert next(csv.reader(f)) == DEMO_COLUMNS
 
 
@@ -308,7 +310,7 @@ def test_demo_gold_covers_every_comment_once(demo: pd.DataFrame) -> None:
 
 def test_demo_texts_not_in_corpus(corpus: pd.DataFrame) -> None:
     corpus_keys = set(corpus["text"].map(_key))
-    with open(data_dir() / "demo_source.jsonl", encoding="utf-8") as f:
+    with open(REPO_DATA / "demo_source.jsonl", encoding="utf-8") as f:
         demo_keys = {_key(json.loads(line)["text"]) for line in f if line.strip()}
     shared = demo_keys & corpus_keys
     assert not shared
@@ -319,7 +321,7 @@ def test_demo_texts_not_in_corpus(corpus: pd.DataFrame) -> None:
 def test_build_demo_is_deterministic(tmp_path: Path) -> None:
     # build_demo.py reads and writes next to itself (Path(__file__).parent), so run a
     # copy in tmp_path/data and compare its outputs with the committed files.
-    src = data_dir()
+    src = REPO_DATA
     work = tmp_path / "data"
     work.mkdir()
     for name in ("build_demo.py", "demo_source.jsonl"):
@@ -364,7 +366,7 @@ def contrast() -> pd.DataFrame:
 
 
 def test_contrast_schema(contrast: pd.DataFrame) -> None:
-    with open(data_dir() / "contrast.csv", encoding="utf-8", newline="") as f:
+    with open(REPO_DATA / "contrast.csv", encoding="utf-8", newline="") as f:
         assert next(csv.reader(f)) == list(CONTRAST_COLUMNS)
     assert list(contrast.columns) == list(CONTRAST_COLUMNS)
     assert len(contrast) >= MIN_CONTRAST

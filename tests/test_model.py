@@ -637,7 +637,7 @@ def test_skops_file_that_is_not_a_model_is_refused(tmp_path):
 def test_default_model_path_and_env_override(tiny, tiny_file, monkeypatch):
     monkeypatch.delenv("ANALYZER_MODEL", raising=False)
     default = default_model_path()
-    assert default.name == "tone-fi.skops" and default.parent.name == "models"
+    assert default.name == "tone-fi.skops" and default.parent.name == "_bundled"
     assert default.is_file()
     monkeypatch.setenv("ANALYZER_MODEL", str(tiny_file))
     assert default_model_path() == tiny_file

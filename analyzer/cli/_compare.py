@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from analyzer.config import DEFAULT_TZ
+
 HELP = "compare tone shares between the segments around events (statements, apologies)"
 
 
@@ -25,7 +27,7 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
         "or in Finnish aika[,tapahtuma|selite[,laji]]",
     )
     parser.add_argument(
-        "--tz", default="Europe/Helsinki", help="time zone of naive times (default Europe/Helsinki)"
+        "--tz", default=DEFAULT_TZ, help="time zone of naive times (default %(default)s)"
     )
     parser.add_argument(
         "--window", help="limit each segment to this long around its event, e.g. 48h"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analyzer.config import DEFAULT_TZ
+
 HELP = "score an export file: every row gets a tone and its probabilities"
 
 
@@ -15,10 +17,12 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--author-col", help="column holding the author")
     parser.add_argument(
         "--tz",
-        default="Europe/Helsinki",
+        default=DEFAULT_TZ,
         help="time zone of times without one (default: %(default)s)",
     )
-    parser.add_argument("--model", help="model file (default: the bundled models/tone-fi.skops)")
+    parser.add_argument(
+        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.skops)"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

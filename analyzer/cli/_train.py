@@ -8,37 +8,14 @@ from typing import Any
 
 HELP = "train a model on labelled comments, cross-validate it and save it"
 
-_LABEL_NAMES = ("label", "tone", "class", "luokka", "sävy", "category")
-
 
 def read_labelled(
     path: str, text_col: str | None, label_col: str | None, group_col: str | None = None
 ) -> tuple[list[str], list[str], list[str] | None]:
-    """Texts, labels (and groups) of a labelled file; rows with an empty label are an error."""
-    from analyzer.errors import AnalyzerError
-    from analyzer.io import read_comments
+    """Texts, labels (and groups) of a labelled file (:func:`analyzer.io.read_labelled`)."""
+    from analyzer.io import read_labelled as read
 
-    df = read_comments(path, text_col=text_col)
-    text = df.attrs["roles"]["text"]
-    cols = {c.lower(): c for c in df.columns}
-    if label_col is None:
-        label_col = next((cols[n] for n in _LABEL_NAMES if n in cols), None)
-        if label_col is None:
-            raise AnalyzerError(
-                f"no label column found in {path} (columns: {', '.join(map(str, df.columns))}); "
-                "use --label-col"
-            )
-    elif label_col not in df.columns:
-        raise AnalyzerError(f"no column {label_col!r} in {path}")
-    if group_col is not None and group_col not in df.columns:
-        raise AnalyzerError(f"no column {group_col!r} in {path}")
-    labels = df[label_col].astype(str).str.strip()
-    empty = labels == ""
-    if empty.any():
-        lines = df.loc[empty, "_line"].tolist()[:5] if "_line" in df.columns else []
-        raise AnalyzerError(f"{int(empty.sum())} rows have no label (lines {lines}…)")
-    groups = df[group_col].astype(str).tolist() if group_col else None
-    return df[text].astype(str).tolist(), labels.tolist(), groups
+    return read(path, text_col=text_col, label_col=label_col, group_col=group_col)
 
 
 def print_figures(fig: dict[str, Any], title: str) -> None:

@@ -2,13 +2,15 @@
 
 :func:`iter_comments` / :func:`read_comments` read CSV, TSV, XLSX, JSON
 (Facebook), JSONL and Parquet exports with their column roles, times and
-encoding detected; :class:`TableWriter` writes the rows back out, chunk by
+encoding detected (:func:`read_labelled`: a labelled file's texts, labels and
+groups); :class:`TableWriter` writes the rows back out, chunk by
 chunk and atomically; :func:`pseudonymize` / :class:`Pseudonyms` (names by key path, in
 titles and @mentions) and :func:`excel_safe` make the output safe to share.
 """
 
 from analyzer.io._columns import ROLE_NAMES, find_roles
 from analyzer.io._excel_safe import excel_safe
+from analyzer.io._labelled import LABEL_NAMES, read_labelled
 from analyzer.io._names import Pseudonyms
 from analyzer.io._output import author_columns, prepare_output
 from analyzer.io._privacy import pseudonymize, resolve_salt, salt_path
@@ -21,6 +23,7 @@ from analyzer.io._write import FORMATS, TableWriter, rejects_path, write_rejects
 
 __all__ = [
     "FORMATS",
+    "LABEL_NAMES",
     "LINE_COL",
     "ROLE_NAMES",
     "Chunk",
@@ -39,6 +42,7 @@ __all__ = [
     "prepare_output",
     "pseudonymize",
     "read_comments",
+    "read_labelled",
     "rejects_path",
     "resolve_salt",
     "salt_path",

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from analyzer._files import atomic_write
+from analyzer.config import SALT_ENV, env, user_dir
 from analyzer.errors import AnalyzerError
 
 __all__ = ["pseudonymize", "resolve_salt", "salt_path"]
-
-SALT_ENV = "ANALYZER_SALT"
 
 
 def salt_path() -> Path:
@@ -26,8 +25,7 @@ def salt_path() -> Path:
     >>> salt_path().name
     'salt'
     """
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "analyzer" / "salt"
+    return user_dir("config") / "analyzer" / "salt"
 
 
 def _stored_salt() -> str:
@@ -43,20 +41,9 @@ def _stored_salt() -> str:
     new = secrets.token_hex(32)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".salt.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        # replace=False: if another process stored one first, its salt is kept
+        with atomic_write(path, encoding="utf-8", perms=0o600, replace=False) as f:
             f.write(new + "\n")
-        try:
-            os.link(tmp, path)  # fails if another process stored one first
-        except FileExistsError:
-            pass
-        except OSError:  # file systems without hard links
-            if not path.exists():
-                os.replace(tmp, path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
         return path.read_text(encoding="utf-8").strip()
     except OSError as exc:
         raise AnalyzerError(
@@ -78,9 +65,9 @@ def resolve_salt(salt: str | None = None) -> str:
     """
     if salt:
         return salt
-    env = os.environ.get(SALT_ENV, "").strip()
-    if env:
-        return env
+    value = env(SALT_ENV)
+    if value:
+        return value
     return _stored_salt()
 
 

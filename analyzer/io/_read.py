@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError
 from analyzer.io._columns import find_roles
 from analyzer.io._readers import RawBatch, RawSource, cell_text, frame_source, open_source
@@ -84,7 +85,7 @@ def iter_comments(
     text_col: str | None = None,
     time_col: str | None = None,
     author_col: str | None = None,
-    tz: str = "Europe/Helsinki",
+    tz: str = DEFAULT_TZ,
     chunksize: int = 20_000,
     stats: ReadStats | None = None,
 ) -> Iterator[Chunk]:
@@ -179,7 +180,7 @@ def read_comments(
     text_col: str | None = None,
     time_col: str | None = None,
     author_col: str | None = None,
-    tz: str = "Europe/Helsinki",
+    tz: str = DEFAULT_TZ,
     chunksize: int = 20_000,
     stats: ReadStats | None = None,
 ) -> pd.DataFrame:

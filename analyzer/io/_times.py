@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError
 
 __all__ = ["format_times", "parse_times"]
@@ -37,7 +38,7 @@ def _check_tz(tz: str) -> None:
     try:
         pd.Timestamp("2026-01-01").tz_localize(tz)
     except Exception as exc:
-        raise AnalyzerError(f"unknown time zone {tz!r} (use e.g. Europe/Helsinki)") from exc
+        raise AnalyzerError(f"unknown time zone {tz!r} (use e.g. {DEFAULT_TZ})") from exc
 
 
 def _localize(naive: pd.Series, tz: str) -> pd.Series:
@@ -159,7 +160,7 @@ def _parse_one_by_one(values: pd.Series, tz: str) -> pd.Series:
     return result
 
 
-def parse_times(values: pd.Series, tz: str = "Europe/Helsinki") -> tuple[pd.Series, pd.Series]:
+def parse_times(values: pd.Series, tz: str = DEFAULT_TZ) -> tuple[pd.Series, pd.Series]:
     """Parse a column of times in any supported format into tz-aware timestamps.
 
     Supported: ISO 8601 with or without zone (``2026-03-01T14:05:00+0000``,

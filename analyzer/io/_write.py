@@ -8,7 +8,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -16,6 +15,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from analyzer._files import move_into_place, temp_beside
 from analyzer.errors import AnalyzerError
 from analyzer.io._csvtext import csv_rows
 from analyzer.io._times import format_times
@@ -61,12 +61,6 @@ def xlsx_escape(text: str) -> str:
     if not _XLSX_ESCAPE.search(text):
         return text
     return _XLSX_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _prepare(frame: pd.DataFrame) -> pd.DataFrame:
@@ -206,12 +200,11 @@ class TableWriter:
         if not folder.is_dir():
             raise AnalyzerError(f"cannot write {self.path}: folder {folder} does not exist")
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            fd, self._tmp = temp_beside(self.path)
         except OSError as exc:
             raise AnalyzerError(
                 f"cannot write {self.path}: {exc.strerror or exc} in folder {folder}"
             ) from exc
-        self._tmp = Path(name)
         try:
             if self.fmt in ("csv", "tsv", "jsonl"):
                 self._raw = open(fd, "wb")  # text wrapper made with the first row (its encoding)
@@ -234,8 +227,7 @@ class TableWriter:
                 os.fsync(self._fh.fileno())
                 self._fh.close()
                 self._fh = self._raw = None
-            os.chmod(self._tmp, 0o666 & ~_umask())
-            os.replace(self._tmp, self.path)
+            move_into_place(self._tmp, self.path)
             self._tmp = None
         except OSError as exc:
             self.abort()

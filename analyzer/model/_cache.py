@@ -33,14 +33,14 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from analyzer._files import atomic_write
+from analyzer.config import CACHE_ENV, env, user_dir
+
 __all__ = ["CACHE_ENV", "cache_dir", "cached_model", "remember_model"]
 
-#: environment variable naming the cache folder, or ``off``
-CACHE_ENV = "ANALYZER_CACHE"
 _MAGIC = b"analyzer-model-cache 1\n"
 _TAG = 32  # bytes of an HMAC-SHA256 tag
 
@@ -61,13 +61,12 @@ def cache_dir() -> Path | None:
     '/srv/cache'
     >>> os.environ.clear(); os.environ.update(saved)
     """
-    value = os.environ.get(CACHE_ENV, "").strip()
+    value = env(CACHE_ENV)
     if value.lower() in {"off", "0", "no", "false"}:
         return None
     if value:
         return Path(value).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "analyzer"
+    return user_dir("cache") / "analyzer"
 
 
 def _private(path: Path) -> bool:
@@ -111,12 +110,8 @@ def _key(folder: Path, create: bool) -> bytes | None:
     if not create:
         return None
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-")
-        try:
-            os.write(fd, os.urandom(32))
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)  # mkstemp files are 0600
+        with atomic_write(path, "wb", perms=0o600) as fh:
+            fh.write(os.urandom(32))
         key = path.read_bytes()  # another process may have won the race
     except OSError:
         return None
@@ -220,14 +215,8 @@ def remember_model(data: bytes, model: Any) -> Path | None:
         return None
     path = _entry(folder, data)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hmac.digest(key, body, "sha256") + body)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(path, "wb", perms=0o600) as fh:
+            fh.write(_MAGIC + hmac.digest(key, body, "sha256") + body)
     except OSError:
         return None
     return path

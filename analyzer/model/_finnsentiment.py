@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.config import FINNSENTIMENT_ENV, default_finnsentiment_path
 from analyzer.errors import AnalyzerError
 
 __all__ = [
@@ -35,25 +36,8 @@ __all__ = [
 ]
 
 FINNSENTIMENT_URL = "http://urn.fi/urn:nbn:fi:lb-2023012701"
-FINNSENTIMENT_ENV = "ANALYZER_FINNSENTIMENT"
 #: polarity -> tone: a negative sentence reads as criticism, a positive one as understanding
 POLARITY_TONES = {-1: "criticism", 0: "neutral", 1: "understanding"}
-_FILE = "finnsentiment_splits01-16.tsv"
-
-
-def default_finnsentiment_path() -> Path:
-    """``$ANALYZER_FINNSENTIMENT`` or ``../shared/eval/finnsentiment/`` beside the checkout.
-
-    Examples
-    --------
-    >>> from analyzer.model import default_finnsentiment_path
-    >>> default_finnsentiment_path().name
-    'finnsentiment_splits01-16.tsv'
-    """
-    env = os.environ.get(FINNSENTIMENT_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "eval" / "finnsentiment" / _FILE
 
 
 def parse_splits(spec: str) -> tuple[int, ...]:

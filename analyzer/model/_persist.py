@@ -13,12 +13,13 @@ import hashlib
 import importlib.metadata as md
 import io
 import os
-import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from analyzer._files import atomic_write
+from analyzer.config import default_model_path
 from analyzer.errors import AnalyzerError
 from analyzer.model._cache import cached_model, remember_model
 from analyzer.model._pipeline import ToneModel
@@ -46,23 +47,6 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.svm._classes.LinearSVC",
     "sklearn.utils._bunch.Bunch",
 )
-
-_ENV = "ANALYZER_MODEL"
-
-
-def default_model_path() -> Path:
-    """The model used when none is given: ``$ANALYZER_MODEL`` or ``models/tone-fi.skops``.
-
-    Examples
-    --------
-    >>> from analyzer.model import default_model_path
-    >>> default_model_path().name
-    'tone-fi.skops'
-    """
-    env = os.environ.get(_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "models" / "tone-fi.skops"
 
 
 def library_versions() -> dict[str, str]:
@@ -158,19 +142,13 @@ def save_model(model: ToneModel, path: str | os.PathLike[str]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise AnalyzerError(f"cannot write model: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
     try:
-        sio.dump({"pipeline": model.pipeline, "meta": meta}, tmp, compression=zipfile.ZIP_DEFLATED)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a model file is for sharing
-        os.replace(tmp, path)
+        with atomic_write(path, "wb") as fh:
+            sio.dump(
+                {"pipeline": model.pipeline, "meta": meta}, fh, compression=zipfile.ZIP_DEFLATED
+            )
     except OSError as exc:
         raise AnalyzerError(f"cannot write model {path}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 import re
-import tempfile
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
+from analyzer._files import atomic_write
 from analyzer.errors import AnalyzerError
 from analyzer.io import TableWriter, excel_safe, pseudonymize
 from analyzer.plots import plot_lemma_changes, plot_segments, plot_timeline
@@ -850,15 +849,6 @@ def write_report(
         model=model,
         data_links=None if links is None else [p.name for p in links],
     )
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, encoding="utf-8") as fh:
+        fh.write(html)
     return path

@@ -39,7 +39,7 @@ from analyzer.text._lemmatize import lemmatize
 from analyzer.text._negation import NEG_PREFIX, NEG_SCOPE, negation_scope
 from analyzer.text._normalize import is_clean, normalize
 from analyzer.text._pieces import piece_is_raw, piece_tokens, split_pieces
-from analyzer.text._tokenize import EMOJI as EMOJI  # the emoji pattern; not in __all__
+from analyzer.text._tokenize import EMOJI as EMOJI  # not in __all__: for model._augment
 from analyzer.text._tokenize import PLACEHOLDERS, token_kind, tokenize
 from analyzer.text._transformer import LemmaTransformer
 from analyzer.text._voikko import Morphology, get_morphology, voikko_info

@@ -20,11 +20,10 @@ import sys
 import threading
 from typing import Any
 
+from analyzer.config import VOIKKO_ENV, env
 from analyzer.errors import AnalyzerError
 
 __all__ = ["Morphology", "get_morphology", "voikko_info"]
-
-_ENV = "ANALYZER_VOIKKO"
 
 
 def _open_native() -> Any:
@@ -81,9 +80,9 @@ class Morphology:
                 return
             wanted = self.backend
             if wanted == "auto":
-                wanted = os.environ.get(_ENV, "auto").strip().lower() or "auto"
+                wanted = env(VOIKKO_ENV).lower() or "auto"
             if wanted not in {"auto", "native", "python"}:
-                raise AnalyzerError(f"{_ENV} must be 'native' or 'python', not {wanted!r}")
+                raise AnalyzerError(f"{VOIKKO_ENV} must be 'native' or 'python', not {wanted!r}")
             if wanted in {"auto", "native"}:
                 try:
                     self._handle = _open_native()

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError, AnalyzerWarning
 
 __all__ = ["Event", "event_warnings", "parse_duration", "parse_events", "to_timestamp"]
 
-DEFAULT_TZ = "Europe/Helsinki"
 DEFAULT_KIND = "statement"
 
 
@@ -53,7 +53,7 @@ def _zone(tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(str(tz))
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise AnalyzerError(f"unknown time zone {tz!r} (use e.g. Europe/Helsinki or UTC)") from exc
+        raise AnalyzerError(f"unknown time zone {tz!r} (use e.g. {DEFAULT_TZ} or UTC)") from exc
 
 
 def _strict(ts: pd.Timestamp, wall: pd.Timestamp, value: object, tz: str) -> pd.Timestamp:

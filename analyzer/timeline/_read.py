@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError
-from analyzer.timeline._events import DEFAULT_TZ
 
 __all__ = ["read_or_score", "read_scored"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analyzer.config import DEFAULT_TZ
 from analyzer.timeline._events import to_timestamp
 
 __all__ = ["simulate_thread"]
@@ -17,7 +18,7 @@ def simulate_thread(
     n: int = 3000,
     start: str = "2026-03-04T08:00",
     hours: float = 72.0,
-    tz: str = "Europe/Helsinki",
+    tz: str = DEFAULT_TZ,
     seed: int = 0,
 ) -> pd.DataFrame:
     """A scored thread whose true tone shares change at given times.
