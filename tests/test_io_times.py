@@ -61,3 +61,15 @@ def test_times_in_file_with_tz(tmp_path):
     path.write_text("text,date\neka,2026-03-01 14:05\n", encoding="utf-8")
     df = read_comments(path, tz="America/New_York")
     assert format_times(df["date"]).tolist() == ["2026-03-01T14:05:00-05:00"]
+
+
+def test_a_bare_iso_date_is_local_midnight_not_an_offset():
+    # "-01" of "2026-03-01" is the day, not a UTC offset: the same instant as "1.3.2026"
+    values = ["2026-03-01", "1.3.2026", "2026-03-01T10:00-05", "2026-03-01 08:00 UTC"]
+    out = format_times(parse_times(pd.Series(values))[0]).tolist()
+    assert out == [
+        "2026-03-01T00:00:00+02:00",
+        "2026-03-01T00:00:00+02:00",
+        "2026-03-01T17:00:00+02:00",
+        "2026-03-01T10:00:00+02:00",
+    ]

@@ -26,7 +26,8 @@ _FINNISH = (
     r"(?:[.:](?P<second>\d{2}))?)?)?$"
 )
 _ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
-_ZONE = r"(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+# an offset counts only after a time of day: in a bare date "2026-03-01" the "-01" is the day
+_ZONE = r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$"
 _NAMED = r"\s*(?:UTC|GMT)$"
 # necessary conditions of _NAMED and _ZONE, checked by Arrow on a whole column first
 _NAMED_HINT = r"(?i)utc|gmt"
