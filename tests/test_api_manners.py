@@ -8,6 +8,7 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import run_cli
 
 import analyzer
 from analyzer.errors import AnalyzerError
@@ -131,3 +132,14 @@ def test_cli_errors_name_cli_flags(cli, tmp_path):
     res = cli("report", str(g), "--freq", "1s", "-o", str(tmp_path / "r.html"))
     assert res.returncode == 2
     assert res.stderr.strip().endswith("use a wider --freq"), res.stderr
+
+
+def test_missing_text_column_names_the_python_argument_or_the_flag(tmp_path):
+    path = tmp_path / "no_text.csv"
+    path.write_text("a,b\nx,y\n", encoding="utf-8")
+    with pytest.raises(analyzer.AnalyzerError, match="give text_col=") as info:
+        analyzer.score(path)
+    assert "--text-col" not in str(info.value)
+    proc = run_cli("score", str(path), "-o", str(tmp_path / "out.csv"))
+    assert proc.returncode == 2
+    assert "give --text-col" in proc.stderr and "text_col=" not in proc.stderr

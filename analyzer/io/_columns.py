@@ -173,8 +173,9 @@ def find_roles(
         if found is None:
             raise AnalyzerError(
                 "no text column found (expected one named e.g. text, comment, message, "
-                f"kommentti, viesti; or give text_col / --text-col); columns are: "
-                f"{_listing(columns)}"
+                "kommentti, viesti; or give {option}); columns are: "
+                + _listing(columns),
+                param="text_col",
             )
         text = found
     taken.add(text)
