@@ -47,35 +47,6 @@ def add_shares_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def quantification_warnings():
-    """A context that prints quantification and other analyzer warnings (events outside the
-    data, ...) as one line each on stderr, not a traceback."""
-    import contextlib
-    import sys
-    import warnings
-
-    from analyzer.errors import AnalyzerWarning
-    from analyzer.timeline import QuantificationWarning
-
-    @contextlib.contextmanager
-    def ctx():
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", QuantificationWarning)
-            warnings.simplefilter("always", AnalyzerWarning)
-            try:
-                yield
-            finally:
-                seen = set()
-                for w in caught:
-                    msg = str(w.message)
-                    ours = issubclass(w.category, (QuantificationWarning, AnalyzerWarning))
-                    if ours and msg not in seen:
-                        seen.add(msg)
-                        print(f"analyzer: warning: {msg}", file=sys.stderr)
-
-    return ctx()
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scored", help="comments file, scored or not (scored first if needed)")
     add_event_arguments(parser)
@@ -95,15 +66,14 @@ def run(args: argparse.Namespace) -> int:
     from analyzer.timeline import compare
 
     scored, events = read_inputs(args, args.scored)
-    with quantification_warnings():
-        result = compare(
-            scored,
-            events,
-            window=args.window,
-            time_col=args.time_col,
-            shares=args.shares,
-            model=args.model,
-        )
+    result = compare(
+        scored,
+        events,
+        window=args.window,
+        time_col=args.time_col,
+        shares=args.shares,
+        model=args.model,
+    )
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

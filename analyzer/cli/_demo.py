@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import warnings
 from pathlib import Path
 
-from analyzer.cli._compare import add_shares_argument, quantification_warnings
-from analyzer.errors import AnalyzerWarning
+from analyzer.cli._compare import add_shares_argument
 
 HELP = "score the bundled demo thread, compare around its events and write the HTML report"
 
@@ -43,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
     scored = read_scored(scored_path)
     events = load_demo_events()
-    with quantification_warnings():
-        result = compare(scored, events, shares=args.shares, model=args.model)
+    result = compare(scored, events, shares=args.shares, model=args.model)
     print("2/3 tone around the company's statements:")
     print("    " + result.to_text().replace("\n", "\n    "))
 
@@ -61,11 +58,10 @@ def run(args: argparse.Namespace) -> int:
         f"    model check against the demo's gold labels: macro-F1 {fig['macro_f1']:.3f}, "
         f"accuracy {fig['accuracy']:.3f} (n={fig['n']}; the demo scenario is not in training)"
     )
-    with warnings.catch_warnings():  # the events' warnings were printed once already
-        warnings.simplefilter("ignore", AnalyzerWarning)
-        gold_result = compare(
-            scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
-        )
+    # the events' warnings repeat here and in the report: the CLI prints each text once
+    gold_result = compare(
+        scored.assign(tone=scored["comment_id"].map(gold["label"])), events, shares="counted"
+    )
     shown = "corrected" if result.method != "counted" else "counted"
     print(f"    {shown} shares against the demo's gold labels (largest miss per segment):")
     for seg, ref in zip(result.segments, gold_result.segments, strict=True):
@@ -80,20 +76,18 @@ def run(args: argparse.Namespace) -> int:
             f"{ref.share[miss] * 100:.1f} % ({(seg.share[miss] - ref.share[miss]) * 100:+.1f} pp;"
             f" counted shares miss by up to {counted * 100:.1f} pp)"
         )
-    with quantification_warnings(), warnings.catch_warnings():
-        warnings.simplefilter("ignore", AnalyzerWarning)  # the events' warning was printed
-        report = write_report(
-            scored,
-            events,
-            out / "demo_report.html",
-            title="Kylpylähotelli Kaislaranta — kommenttien sävy"
-            if args.lang == "fi"
-            else "Spa hotel Kaislaranta — tone of the comments",
-            lang=args.lang,
-            model_info=info,
-            shares=args.shares,
-            model=args.model,
-        )
+    report = write_report(
+        scored,
+        events,
+        out / "demo_report.html",
+        title="Kylpylähotelli Kaislaranta — kommenttien sävy"
+        if args.lang == "fi"
+        else "Spa hotel Kaislaranta — tone of the comments",
+        lang=args.lang,
+        model_info=info,
+        shares=args.shares,
+        model=args.model,
+    )
     print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
     print(f"    scored comments beside it: {report.stem}-scored.csv, {report.stem}-scored.xlsx")
     return 0

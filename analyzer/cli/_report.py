@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from analyzer.cli._compare import add_event_arguments, quantification_warnings
+from analyzer.cli._compare import add_event_arguments
 
 HELP = "write one HTML report (scores the file first if needed): numbers, figures, caveats"
 
@@ -26,20 +26,19 @@ def run(args: argparse.Namespace) -> int:
 
     df, events = read_inputs(args, args.input)
     info = df.attrs.get("model_info")
-    with quantification_warnings():
-        out = write_report(
-            df,
-            events,
-            args.output,
-            title=args.title,
-            lang=args.lang,
-            model_info=info if isinstance(info, dict) else None,
-            window=args.window,
-            freq=args.freq,
-            time_col=args.time_col,
-            shares=args.shares,
-            model=args.model,
-        )
+    out = write_report(
+        df,
+        events,
+        args.output,
+        title=args.title,
+        lang=args.lang,
+        model_info=info if isinstance(info, dict) else None,
+        window=args.window,
+        freq=args.freq,
+        time_col=args.time_col,
+        shares=args.shares,
+        model=args.model,
+    )
     print(f"report written to {out}")
     for ext in (".csv", ".xlsx"):
         print(f"scored comments beside it: {out.with_name(f'{out.stem}-scored{ext}')}")

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 from scipy import optimize, stats
 
-from analyzer.errors import AnalyzerError
+from analyzer.errors import AnalyzerError, AnalyzerWarning
 
 __all__ = [
     "DEFAULT_METHOD",
@@ -525,7 +525,7 @@ def wald_p(estimate: float, reps: np.ndarray) -> float:
     return float(2 * stats.norm.sf(abs(estimate) / se))
 
 
-class QuantificationWarning(UserWarning):
+class QuantificationWarning(AnalyzerWarning):
     """Corrected shares were asked for but could not be computed: counted shares are shown."""
 
 
