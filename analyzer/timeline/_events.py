@@ -107,10 +107,6 @@ def to_timestamp(value: object, tz: str = DEFAULT_TZ) -> pd.Timestamp:
         value = value.strip()
     if value is None or (isinstance(value, str) and not value) or value is pd.NaT:
         raise AnalyzerError(f"cannot read time {value!r}: it is empty")
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        # io.parse_times reads a bare ISO date's "-DD" as a UTC offset (reported to
-        # the io owners); midnight local time is what an analyst means
-        value = f"{value} 00:00"
     cell = pd.Series([value], dtype=object)
     if isinstance(value, pd.Timestamp | datetime):
         cell = pd.Series(pd.DatetimeIndex([value]))
