@@ -198,6 +198,14 @@ def test_demo_corrected_change_at_the_apology_near_gold(demo_scored):
     assert abs(und["diff"] - ref["understanding"]) <= 0.05
     assert abs(und["diff"] - ref["understanding"]) < abs(und["diff_counted"] - ref["understanding"])
     assert und["ci"][0] <= ref["understanding"] <= und["ci"][1]
+    # the intervals cover the gold shares of the segments (all but a few: a 95 % interval)
+    inside = [
+        seg.lo[c] <= g.share[c] <= seg.hi[c]
+        for seg, g in zip(res.segments, gold.segments, strict=True)
+        if seg.n
+        for c in res.classes
+    ]
+    assert sum(inside) >= len(inside) - 2, inside
     # the interrupted time series agrees in direction with the corrected change
     its = res.its["classes"]["understanding"]["events"][-1]
     assert its["level_share"] > 0 < und["diff"]
