@@ -571,9 +571,11 @@ class Quantifier:
         """Bootstrap replicates of the corrected shares of several groups of comments.
 
         Each replicate resamples the comments of every group and (with
-        ``include_model``) the held-out predictions, scenario by scenario, and
-        refits the correction from them; the groups share the replicate's
-        correction, so differences between groups keep their correlation.
+        ``include_model``) the held-out predictions (one scenario's, or
+        scenarios then comments: ``model_boot``), and refits the correction
+        (rates matrix, training shares, recalibration) from them; the groups
+        share the replicate's correction, so differences between groups keep
+        their correlation.
 
         Parameters
         ----------
