@@ -14,9 +14,12 @@ from analyzer.model import load_model, save_model, train
 from analyzer.timeline import compare, tone_timeline
 from analyzer.timeline._protocol import run_protocol, summarise
 from analyzer.timeline._quantify import (
+    DEFAULT_METHOD,
     Heldout,
     QuantificationWarning,
     Quantifier,
+    bcts_apply,
+    bcts_fit,
     emq,
     rates_matrix,
     solve_adjustment,
@@ -86,6 +89,52 @@ def test_matches_quapy(heldout):
             assert solve_adjustment(m_qp, q) == pytest.approx(theirs, abs=2e-3)
 
 
+def test_bcts_matches_scipy_and_abstention(heldout):
+    """Our Newton fit of BCTS (one or many weighted fits at once) is scipy's NLL minimum."""
+    from scipy import optimize, special
+
+    rest = heldout.subset(heldout.groups != 0)
+    z = np.log(np.clip(rest.proba, 1e-4, 1))
+    w = Heldout.weights(rest, 3, np.random.default_rng(0), "scenario")
+    ours = bcts_fit(rest.y, rest.proba, w)
+    assert ours.shape == (3, 4)
+    for b in range(3):
+
+        def nll(x, b=b):
+            ls = special.log_softmax(z * x[0] + np.r_[x[1:], 0.0], axis=1)
+            return -(w[b] * ls[np.arange(len(z)), rest.y]).sum() / w[b].sum()
+
+        ref = optimize.minimize(nll, np.r_[1.0, 0.0, 0.0], method="L-BFGS-B").x
+        assert ours[b, :3] == pytest.approx(ref, abs=1e-3)
+    # one unweighted fit, and the temperature softens over-confident held-out predictions
+    x = bcts_fit(rest.y, rest.proba)
+    assert x.shape == (4,) and x[0] < 1
+    test = heldout.proba[heldout.groups == 0]
+    assert bcts_apply(x, test).sum(axis=1) == pytest.approx(1.0)
+    calibration = pytest.importorskip("abstention.calibration")  # what quapy's recalib uses
+    cal = calibration.TempScaling(verbose=False, bias_positions="all")(
+        np.clip(rest.proba, 1e-4, 1), np.eye(3)[rest.y], posterior_supplied=True
+    )
+    assert bcts_apply(x, test) == pytest.approx(cal(np.clip(test, 1e-4, 1)), abs=1e-4)
+    qp_agg = pytest.importorskip("quapy.method.aggregative")
+    train_prev = np.bincount(rest.y, minlength=3) / len(rest.y)
+    theirs = qp_agg.EMQ.EM(train_prev, cal(np.clip(test, 1e-4, 1)))[0]
+    assert Quantifier(rest, "emq-bcts").shares(test) == pytest.approx(theirs, abs=1e-4)
+
+
+def test_scenario_bootstrap_draws_one_scenario_per_replicate(heldout):
+    w = heldout.weights(40, np.random.default_rng(0), "scenario")
+    for row in w:
+        used = np.unique(heldout.groups[row > 0])
+        assert len(used) == 1
+        assert row.sum() == (heldout.groups == used[0]).sum()
+    assert len(np.unique([heldout.groups[row > 0][0] for row in w])) > 4
+    # too few scenarios that hold every class: the cluster scheme instead
+    few = heldout.subset(np.isin(heldout.groups, [0, 1]))
+    w = few.weights(20, np.random.default_rng(0), "scenario")
+    assert any(len(np.unique(few.groups[row > 0])) == 2 for row in w)
+
+
 def test_correction_undoes_known_confusion():
     # a classifier that calls 30 % of criticism neutral and 10 % of neutral criticism
     rng = np.random.default_rng(0)
@@ -118,7 +167,7 @@ def test_protocol_small_corrected_beats_counted(heldout):
     """A small run of bench/prevalence.py: 3 held-out scenarios, 8 threads each, fixed seed."""
     df = run_protocol(
         heldout,
-        ("cc", "emq"),
+        ("cc", DEFAULT_METHOD),
         threads=8,
         sizes=(300, 3000),
         n_boot=150,
@@ -126,10 +175,10 @@ def test_protocol_small_corrected_beats_counted(heldout):
         scenarios=[0, 3, 5],
     )
     s = summarise(df)
-    assert s.loc["emq", "mae_change"] <= 0.5 * s.loc["cc", "mae_change"]
-    assert s.loc["emq", "mae_shares"] < s.loc["cc", "mae_shares"]
+    assert s.loc[DEFAULT_METHOD, "mae_change"] <= 0.5 * s.loc["cc", "mae_change"]
+    assert s.loc[DEFAULT_METHOD, "mae_shares"] < s.loc["cc", "mae_shares"]
     # 24 threads: a loose bound here; the full run (bench/prevalence.py) measures it
-    assert s.loc["emq", "coverage"] >= 0.75 > s.loc["cc", "coverage"]
+    assert s.loc[DEFAULT_METHOD, "coverage"] >= 0.8 > s.loc["cc", "coverage"]
 
 
 def _gold_compare(scored):
@@ -142,13 +191,21 @@ def _gold_compare(scored):
 def test_demo_corrected_change_at_the_apology_near_gold(demo_scored):
     res = compare(demo_scored, load_demo_events())
     gold = _gold_compare(demo_scored)
-    assert res.method == "emq" and gold.method == "counted"
+    assert res.method == DEFAULT_METHOD and gold.method == "counted"
     last = [c for c in res.changes if c["to"] == res.segments[-1].name]
     ref = {c["class"]: c["diff"] for c in gold.changes if c["to"] == res.segments[-1].name}
     und = next(c for c in last if c["class"] == "understanding")
     assert abs(und["diff"] - ref["understanding"]) <= 0.05
     assert abs(und["diff"] - ref["understanding"]) < abs(und["diff_counted"] - ref["understanding"])
     assert und["ci"][0] <= ref["understanding"] <= und["ci"][1]
+    # the intervals cover the gold shares of the segments (all but a few: a 95 % interval)
+    inside = [
+        seg.lo[c] <= g.share[c] <= seg.hi[c]
+        for seg, g in zip(res.segments, gold.segments, strict=True)
+        if seg.n
+        for c in res.classes
+    ]
+    assert sum(inside) >= len(inside) - 2, inside
     # the interrupted time series agrees in direction with the corrected change
     its = res.its["classes"]["understanding"]["events"][-1]
     assert its["level_share"] > 0 < und["diff"]
@@ -157,8 +214,10 @@ def test_demo_corrected_change_at_the_apology_near_gold(demo_scored):
 @pytest.mark.xfail(
     strict=True,
     reason="issue #14 target not met by the current model: in the demo's first segment the "
-    "model calls criticism neutral more often than in any training scenario, which no "
-    "correction estimated from other scenarios can know (docs/benchmarks.md)",
+    "model calls 36 % of the understanding comments criticism (they defend the company by "
+    "scolding the critics: 'somelynkkaus', 'vähän malttia'), against 14-19 % in every training "
+    "scenario, and 18 % of the criticism neutral (9-18 %); a correction estimated from those "
+    "scenarios cannot know it (docs/benchmarks.md)",
 )
 def test_demo_every_segment_corrected_within_5pp_of_gold(demo_scored):
     res = compare(demo_scored, load_demo_events())
@@ -173,7 +232,7 @@ def test_counted_shares_and_json_keys(demo_scored):
     ev = load_demo_events()
     res = compare(demo_scored, ev, n_boot=100)
     d = json.loads(json.dumps(res.to_dict()))
-    assert d["method"] == "emq"
+    assert d["method"] == DEFAULT_METHOD
     seg = next(s for s in d["segments"] if s["n"])
     assert {"counts", "share", "ci", "share_counted"} <= set(seg)
     assert seg["share_counted"]["criticism"] == seg["counts"]["criticism"] / seg["n"]
@@ -185,7 +244,7 @@ def test_counted_shares_and_json_keys(demo_scored):
 
 def test_timeline_corrected_per_bin(demo_scored):
     tl = tone_timeline(demo_scored, freq="24h", n_boot=100)
-    assert tl.attrs["method"] == "emq"
+    assert tl.attrs["method"] == DEFAULT_METHOD
     full = tl[tl["n"] >= 30]
     shares = full[[f"share_{c}" for c in LABELS]].to_numpy()
     assert np.allclose(shares.sum(axis=1), 1.0)
@@ -225,11 +284,12 @@ def test_cli_compare_shares_flag(tmp_path, demo_scored, cli):
     ev = ("--event", "2026-03-12T14:00=Anteeksipyyntö")
     corrected = json.loads(cli("compare", str(src), *ev, "--json").stdout)
     counted = json.loads(cli("compare", str(src), *ev, "--json", "--shares", "counted").stdout)
-    assert corrected["method"] == "emq" and counted["method"] == "counted"
+    assert corrected["method"] == DEFAULT_METHOD and counted["method"] == "counted"
     a, b = corrected["segments"][-1], counted["segments"][-1]
     assert a["share_counted"] == b["share"] != a["share"]
     text = cli("compare", str(src), *ev).stdout
-    assert "corrected for the classifier's errors (EMQ" in text and "counted" in text
+    assert f"corrected for the classifier's errors ({DEFAULT_METHOD.upper()}" in text
+    assert "counted" in text
 
 
 def test_user_trained_model_carries_heldout(tmp_path, cli):
@@ -254,6 +314,6 @@ def test_report_shows_corrected_and_counted(demo_scored):
 
     html = render_report(demo_scored, load_demo_events(), lang="en")
     assert "understanding (counted)" in html and "Change (counted)" in html
-    assert "corrected for the classifier&#x27;s errors (EMQ)" in html
+    assert f"corrected for the classifier&#x27;s errors ({DEFAULT_METHOD.upper()})" in html
     counted = render_report(demo_scored, load_demo_events(), lang="en", shares="counted")
     assert "(counted)" not in counted and "Wilson" in counted

@@ -91,7 +91,7 @@ def tone_timeline(
     model : ToneModel, path or None
         The model that scored the comments (default: the default model).
     method : str, optional
-        Quantification method (default ``emq``).
+        Quantification method (default ``emq-bcts``).
     n_boot, seed : int
         Bootstrap replicates and seed (corrected shares).
 

@@ -393,7 +393,7 @@ def compare(
 
     **Corrected shares** (``shares="corrected"``, the default) correct the
     classifier's errors with the model's held-out predictions (quantification,
-    :mod:`analyzer.timeline._quantify`; method ``emq`` unless ``method`` says
+    :mod:`analyzer.timeline._quantify`; method ``emq-bcts`` unless ``method`` says
     otherwise). Their 95 % intervals, the changes' intervals and p-values come
     from a bootstrap over the thread's comments *and* over the held-out
     predictions the correction is estimated from. The counted shares (share of
@@ -428,7 +428,7 @@ def compare(
         The model that scored the comments (default: the default model); its
         metadata carries the held-out predictions the correction needs.
     method : str, optional
-        Quantification method: ``emq`` (default), ``pacc``, ``acc``, ``pcc``, ``cc``.
+        Quantification method: ``emq-bcts`` (default), ``emq``, ``pacc``, ``acc``, ``pcc``, ``cc``.
     n_boot : int
         Bootstrap replicates (corrected shares).
     seed : int

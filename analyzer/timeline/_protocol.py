@@ -59,6 +59,10 @@ def run_protocol(
     methods : tuple of str
         Quantification methods; ``cc`` is reported with Wilson/Newcombe intervals,
         the others with bootstrap intervals (comments and held-out predictions).
+        ``"method:scenario"`` or ``"method:cluster"`` chooses how the bootstrap
+        redraws the held-out predictions (:meth:`Heldout.weights`);
+        ``"method@self"`` estimates the correction from the scenario under test
+        itself (an oracle no real thread has: the floor of the method's error).
     threads : int
         Threads per scenario.
     sizes : (int, int)
@@ -97,7 +101,7 @@ def run_protocol(
     for g in codes:
         test = heldout.subset(heldout.groups == g)
         rest = heldout.subset(heldout.groups != g)
-        quants = {m: Quantifier(rest, m) for m in methods}
+        quants = {m: _quantifier(test if m.endswith("@self") else rest, m) for m in methods}
         by_class = [np.flatnonzero(test.y == c) for c in range(k)]
         for t in range(threads):
             n = int(np.exp(rng.uniform(np.log(sizes[0]), np.log(sizes[1]))))
@@ -124,8 +128,13 @@ def run_protocol(
                     c1 = round(est[1][fi] * len(segs[1][0]))
                     r = diff_test(c0, len(segs[0][0]), c1, len(segs[1][0]), alpha)
                     lo, hi = r["ci"]
+                elif m.endswith("@self"):  # an oracle: its error only, no interval
+                    lo = hi = float("nan")
                 else:
-                    reps = q.bootstrap([p for p, _ in segs], n_boot=n_boot, seed=seed + t)
+                    # the held-out predictions' replicates are drawn once per scenario
+                    reps = q.bootstrap(
+                        [p for p, _ in segs], n_boot=n_boot, seed=seed + t, model_seed=seed
+                    )
                     d = reps[:, 1, fi] - reps[:, 0, fi]
                     lo, hi = (float(v[0]) for v in interval(d[:, None], alpha))
                 err = np.mean([np.abs(e - s).mean() for e, (_, s) in zip(est, segs, strict=True)])
@@ -134,17 +143,24 @@ def run_protocol(
                         "scenario": _heldout_name(heldout, g),
                         "thread": t,
                         "n": n,
+                        "n_min": min(len(p) for p, _ in segs),
                         "method": m,
                         "share_err": float(err),
                         "change_true": float(true_change),
                         "change": float(change),
                         "lo": float(lo),
                         "hi": float(hi),
-                        "covered": bool(lo <= true_change <= hi),
+                        "covered": float(lo <= true_change <= hi) if lo == lo else np.nan,
                         "seconds": time.perf_counter() - t0,
                     }
                 )
     return pd.DataFrame(rows)
+
+
+def _quantifier(heldout: Heldout, spec: str) -> Quantifier:
+    """``"pacc"``, ``"pacc:cluster"`` (how the bootstrap redraws the model), ``"pacc@self"``."""
+    method, _, boot = spec.removesuffix("@self").partition(":")
+    return Quantifier(heldout, method, model_boot=boot) if boot else Quantifier(heldout, method)
 
 
 def _heldout_name(heldout: Heldout, code: int) -> str:

@@ -13,14 +13,24 @@ model file keeps from cross-validation: the out-of-fold (held-out) predictions
 * ``pacc``: the same with mean probabilities instead of labels;
 * ``emq``: expectation-maximisation of the shares and the per-comment
   probabilities (Saerens, Latinne & Decaestecker 2002), starting from the
-  training shares.
+  training shares;
+* ``emq-bcts`` (the default): EMQ on probabilities first recalibrated by
+  bias-corrected temperature scaling fitted on the held-out predictions
+  (:func:`bcts_fit`; Alexandari, Kundaje & Shrikumar 2020). The model's own
+  calibration is fitted within its training scenarios; on a scenario it never
+  saw it is over-confident and leans away from criticism, which EM would trust.
 
 They reproduce QuaPy's ``CC``, ``PCC``, ``ACC``, ``PACC`` (``solver="minimize"``,
-``norm="clip"``) and ``EMQ`` (tested in ``tests/test_quantify.py``).
-The intervals come from a bootstrap over the thread's comments *and* over the
-held-out predictions (scenario by scenario, then comment by comment within
-each), refitting the correction each time, so they include the uncertainty of
-the correction itself, not only sampling noise.
+``norm="clip"``), ``EMQ`` and ``EMQ(recalib="bcts")`` (tested in
+``tests/test_quantify.py``). The intervals come from a bootstrap over the
+thread's comments *and* over the held-out predictions, refitting the
+correction each time, so they include the uncertainty of the correction
+itself, not only sampling noise. By default (``model_boot="scenario"``) each
+replicate refits the correction on *one* scenario's held-out predictions: a
+new thread is a new scenario, whose errors may differ from the pool's as much
+as one training scenario's do (``"cluster"``: scenarios then comments drawn
+with replacement, the uncertainty of the pooled correction only).
+Measured in ``bench/prevalence.py`` (figures in ``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import optimize, stats
+from scipy import optimize, special, stats
 
 from analyzer.errors import AnalyzerError, AnalyzerWarning
 
@@ -42,6 +52,8 @@ __all__ = [
     "Heldout",
     "QuantificationWarning",
     "Quantifier",
+    "bcts_apply",
+    "bcts_fit",
     "emq",
     "interval",
     "proba_matrix",
@@ -52,9 +64,11 @@ __all__ = [
 ]
 
 #: quantification methods, see the module docstring
-METHODS = ("cc", "pcc", "acc", "pacc", "emq")
+METHODS = ("cc", "pcc", "acc", "pacc", "emq", "emq-bcts")
 #: the method used unless another is asked for (measured: ``bench/prevalence.py``)
-DEFAULT_METHOD = "emq"
+DEFAULT_METHOD = "emq-bcts"
+#: how the bootstrap redraws the held-out predictions (see :meth:`Heldout.weights`)
+MODEL_BOOT = "scenario"
 
 _EPS = 1e-4
 _MAX_ITER = 1000
@@ -157,7 +171,8 @@ def emq(
         Class shares the probabilities were calibrated for (the training shares);
         one row per weighted fit with ``weights``.
     proba : ndarray of shape (n, k)
-        Predicted probabilities of the comments.
+        Predicted probabilities of the comments; with ``weights`` also (B, n, k),
+        one set of (e.g. recalibrated) probabilities per weighted fit.
     weights : ndarray of shape (B, n), optional
         Bootstrap weights: ``B`` weighted fits at once (shares of shape (B, k)).
     epsilon : float
@@ -195,16 +210,132 @@ def emq(
         return qs, post
     w = np.asarray(weights, dtype=float)
     total = w.sum(axis=1, keepdims=True)
-    qs = np.broadcast_to(ptr, (w.shape[0], px.shape[1])).copy()
+    qs = np.broadcast_to(ptr, (w.shape[0], px.shape[-1])).copy()
+    pxb = px if px.ndim == 3 else px[None, :, :]
     prev = None
     for s in range(_MAX_ITER):
-        un = (qs / ptr)[:, None, :] * px[None, :, :]
+        un = (qs / ptr)[:, None, :] * pxb
         post = un / un.sum(axis=2, keepdims=True)
         qs = np.einsum("bn,bnk->bk", w, post) / total
         if prev is not None and np.abs(qs - prev).mean(axis=1).max() < epsilon and s > 10:
             break
         prev = qs
     return qs, None  # type: ignore[return-value]
+
+
+_LOG_FLOOR = 1e-4  # the held-out probabilities are kept to 1/10,000
+
+
+def _logits(proba: np.ndarray) -> np.ndarray:
+    return np.log(np.clip(np.asarray(proba, dtype=float), _LOG_FLOOR, 1.0))
+
+
+def bcts_fit(y: np.ndarray, proba: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+    """Bias-corrected temperature scaling fitted by maximum likelihood on held-out predictions.
+
+    The calibrated probabilities are ``softmax(log(proba) / T + b)`` with one
+    temperature ``T`` and one bias per class (the last fixed at 0), fitted by
+    minimising the negative log-likelihood of the true classes ``y``
+    (Alexandari, Kundaje & Shrikumar 2020, "Maximum likelihood with
+    bias-corrected calibration is hard-to-beat at label shift adaptation").
+    Probabilities stand in for logits (``log(proba)`` differs from the logits
+    only by a per-comment constant, which the softmax ignores). The problem is
+    a convex multinomial logistic regression in ``k`` parameters; Newton's
+    method solves many weighted fits (bootstrap replicates) at once, checked
+    against ``scipy.optimize.minimize`` in the tests.
+
+    Parameters
+    ----------
+    y : ndarray of int
+        True class index of each held-out comment.
+    proba : ndarray of shape (n, k)
+        Held-out predicted probabilities.
+    weights : ndarray of shape (n,) or (B, n), optional
+        Weight of each comment (e.g. bootstrap counts); (B, n) fits B sets at once.
+
+    Returns
+    -------
+    ndarray of shape (k + 1,) or (B, k + 1)
+        ``[1 / T, b_0, ..., b_{k-1}]`` (``b_{k-1} = 0``) for :func:`bcts_apply`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> y = rng.integers(0, 2, 2000)
+    >>> sharp = np.where(rng.random(2000) < 0.7, y, 1 - y)  # 70 % right, said with 95 %
+    >>> proba = np.eye(2)[sharp] * 0.9 + 0.05
+    >>> x = bcts_fit(y, proba)
+    >>> confidence = bcts_apply(x, proba).max(axis=1).mean()
+    >>> round(float(confidence), 3) == round(float((sharp == y).mean()), 3)
+    True
+    """
+    z = _logits(proba)
+    n, k = z.shape
+    onehot = np.eye(k)[np.asarray(y, dtype=int)]
+    w = np.ones((1, n)) if weights is None else np.asarray(weights, dtype=float)
+    single = w.ndim == 1
+    w = np.atleast_2d(w)
+    w = w / w.sum(axis=1, keepdims=True)
+    n_fit = len(w)
+    # features of the logit of class j: [z_j, e_0, ..., e_{k-2}] -> J (n, k, k)
+    jac = np.zeros((n, k, k))
+    jac[:, :, 0] = z
+    jac[:, np.arange(k - 1), np.arange(1, k)] = 1.0
+    flat = jac.reshape(n * k, k)
+    pairs = np.einsum("njp,njq->njpq", jac, jac).reshape(n * k, k * k)
+    x = np.zeros((n_fit, k))
+    x[:, 0] = 1.0
+
+    def logits(x: np.ndarray) -> np.ndarray:
+        return (flat @ x.T).T.reshape(n_fit, n, k)
+
+    def nll(x: np.ndarray) -> np.ndarray:
+        ls = special.log_softmax(logits(x), axis=2)
+        return -((w[:, :, None] * onehot[None]) * ls).sum(axis=(1, 2))
+
+    loss = nll(x)
+    for _ in range(100):
+        p = special.softmax(logits(x), axis=2)
+        wp = w[:, :, None] * p
+        grad = (wp - w[:, :, None] * onehot[None]).reshape(n_fit, n * k) @ flat
+        # Hessian: sum_n w J^T (diag(p) - p p^T) J
+        jp = np.einsum("bnj,njp->bnp", p, jac)  # p^T J per comment
+        hess = (wp.reshape(n_fit, n * k) @ pairs).reshape(n_fit, k, k)
+        hess -= np.einsum("bnp,bnq->bpq", w[:, :, None] * jp, jp, optimize=True)
+        hess += 1e-9 * np.eye(k)
+        step = np.linalg.solve(hess, grad[..., None])[..., 0]
+        t = np.ones(n_fit)
+        for _ in range(30):  # backtracking: never increase the loss
+            new = nll(x - t[:, None] * step)
+            worse = new > loss + 1e-12
+            if not worse.any():
+                break
+            t = np.where(worse, t / 2, t)
+        x = x - t[:, None] * step
+        loss = nll(x)
+        if np.abs(t[:, None] * step).max() < 1e-7:
+            break
+    out = np.concatenate([x, np.zeros((n_fit, 1))], axis=1)
+    return out[0] if weights is None or single else out
+
+
+def bcts_apply(params: np.ndarray, proba: np.ndarray) -> np.ndarray:
+    """Probabilities recalibrated with :func:`bcts_fit`'s parameters.
+
+    ``params`` of shape (k + 1,) give (n, k); a stack (B, k + 1) gives (B, n, k).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> bcts_apply(np.array([1.0, 0.0, 0.0]), np.array([[0.8, 0.2]])).round(3).tolist()
+    [[0.8, 0.2]]
+    """
+    z = _logits(proba)
+    x = np.asarray(params, dtype=float)
+    if x.ndim == 1:
+        return special.softmax(z * x[0] + x[1:], axis=1)
+    return special.softmax(z[None] * x[:, :1, None] + x[:, None, 1:], axis=2)
 
 
 @dataclass
@@ -266,17 +397,35 @@ class Heldout:
         g = None if self.groups is None else self.groups[mask]
         return Heldout(self.labels, self.y[mask], self.proba[mask], g, self.group_names)
 
-    def weights(self, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-        """Bootstrap weights (n_boot, n): scenarios drawn with replacement, then comments in each.
+    def weights(self, n_boot: int, rng: np.random.Generator, scheme: str = "cluster") -> np.ndarray:
+        """Bootstrap weights (n_boot, n) of the held-out predictions.
 
-        Without groups, comments are drawn with replacement from the whole set.
+        ``scheme="cluster"``: scenarios drawn with replacement, then comments in
+        each (the uncertainty of the pooled correction). ``scheme="scenario"``:
+        one scenario per replicate, its comments drawn with replacement (a new
+        thread is a new scenario: the correction of one scenario is a draw of
+        how far a new one may be from the pool); only scenarios with every
+        class at least 10 times are drawn, and with fewer than 3 of them the
+        cluster scheme is used. Without groups, comments are drawn with
+        replacement from the whole set.
         """
         n = len(self.y)
         if self.groups is None or len(np.unique(self.groups)) < 2:
             return rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
         codes = np.unique(self.groups, return_inverse=True)[1]
         n_groups = codes.max() + 1
-        picks = rng.multinomial(n_groups, np.full(n_groups, 1.0 / n_groups), size=n_boot)
+        if scheme == "scenario":
+            # scenarios that can carry a correction alone: every class at least 10 times
+            k = len(self.labels)
+            counts = np.zeros((n_groups, k), dtype=int)
+            np.add.at(counts, (codes, self.y), 1)
+            able = np.flatnonzero(counts.min(axis=1) >= 10)
+            if len(able) < 3:
+                scheme = "cluster"
+        if scheme == "scenario":
+            picks = np.eye(n_groups, dtype=int)[rng.choice(able, size=n_boot)]
+        else:
+            picks = rng.multinomial(n_groups, np.full(n_groups, 1.0 / n_groups), size=n_boot)
         w = np.zeros((n_boot, n))
         for g in range(n_groups):
             rows = np.flatnonzero(codes == g)
@@ -293,8 +442,10 @@ class Quantifier:
     ----------
     heldout : Heldout
         Out-of-fold predictions of the model (e.g. ``Heldout.from_meta(model.meta)``).
-    method : {"cc", "pcc", "acc", "pacc", "emq"}
+    method : {"cc", "pcc", "acc", "pacc", "emq", "emq-bcts"}
         See the module docstring; default :data:`DEFAULT_METHOD`.
+    model_boot : {"scenario", "cluster"}
+        How :meth:`bootstrap` redraws the held-out predictions (:meth:`Heldout.weights`).
 
     Examples
     --------
@@ -308,17 +459,27 @@ class Quantifier:
     1.0
     """
 
-    def __init__(self, heldout: Heldout, method: str = DEFAULT_METHOD) -> None:
+    def __init__(
+        self, heldout: Heldout, method: str = DEFAULT_METHOD, *, model_boot: str = MODEL_BOOT
+    ) -> None:
         if method not in METHODS:
             raise AnalyzerError(
                 f"unknown quantification method {method!r}: use {', '.join(METHODS)}"
             )
+        if model_boot not in ("cluster", "scenario"):
+            raise AnalyzerError(f"unknown model_boot {model_boot!r}: use cluster or scenario")
         self.heldout = heldout
         self.method = method
+        self.model_boot = model_boot
         self.labels = list(heldout.labels)
         k = len(self.labels)
         self.train_prev_ = np.bincount(heldout.y, minlength=k) / len(heldout.y)
         self.m_ = rates_matrix(heldout.y, heldout.proba, soft=method != "acc")
+        self.calib_ = bcts_fit(heldout.y, heldout.proba) if method == "emq-bcts" else None
+        self._reps: dict[tuple[int, int], dict[str, np.ndarray]] = {}
+
+    def _calibrated(self, proba: np.ndarray) -> np.ndarray:
+        return proba if self.calib_ is None else bcts_apply(self.calib_, proba)
 
     @classmethod
     def from_meta(cls, meta: Mapping[str, Any], method: str = DEFAULT_METHOD) -> Quantifier:
@@ -352,8 +513,8 @@ class Quantifier:
             return np.bincount(proba.argmax(axis=1), minlength=k) / len(proba)
         if self.method == "pcc":
             return proba.mean(axis=0)
-        if self.method == "emq":
-            return emq(self.train_prev_, proba)[0]
+        if self.method in ("emq", "emq-bcts"):
+            return emq(self.train_prev_, self._calibrated(proba))[0]
         q = (
             proba.mean(axis=0)
             if self.method == "pacc"
@@ -381,8 +542,8 @@ class Quantifier:
         proba = np.asarray(proba, dtype=float)
         if len(proba) == 0:
             return proba
-        if self.method == "emq":
-            return emq(self.train_prev_, proba)[1]
+        if self.method in ("emq", "emq-bcts"):
+            return emq(self.train_prev_, self._calibrated(proba))[1]
         if self.method == "cc":
             return np.eye(proba.shape[1])[proba.argmax(axis=1)]
         target = self.shares(proba)
@@ -405,13 +566,16 @@ class Quantifier:
         n_boot: int = 400,
         seed: int = 0,
         include_model: bool = True,
+        model_seed: int | None = None,
     ) -> np.ndarray:
         """Bootstrap replicates of the corrected shares of several groups of comments.
 
         Each replicate resamples the comments of every group and (with
-        ``include_model``) the held-out predictions, scenario by scenario, and
-        refits the correction from them; the groups share the replicate's
-        correction, so differences between groups keep their correlation.
+        ``include_model``) the held-out predictions (one scenario's, or
+        scenarios then comments: ``model_boot``), and refits the correction
+        (rates matrix, training shares, recalibration) from them; the groups
+        share the replicate's correction, so differences between groups keep
+        their correlation.
 
         Parameters
         ----------
@@ -423,6 +587,10 @@ class Quantifier:
             Seed (results are reproducible).
         include_model : bool
             Also resample the held-out predictions (the correction's uncertainty).
+        model_seed : int, optional
+            Seed of the held-out predictions' draws (``seed`` when None); the
+            refitted corrections are cached per seed, so calls with the same
+            ``model_seed`` reuse them.
 
         Returns
         -------
@@ -441,14 +609,8 @@ class Quantifier:
         """
         rng = np.random.default_rng(seed)
         k = len(self.labels)
-        h = self.heldout
-        if include_model and self.method not in ("cc", "pcc"):
-            hw = h.weights(n_boot, rng)
-        else:
-            hw = np.ones((n_boot, len(h.y)))
-        onehot = np.eye(k)[h.y]
-        class_w = hw @ onehot  # (B, k)
-        train_prev = class_w / class_w.sum(axis=1, keepdims=True)
+        model = self._model_reps(n_boot, seed if model_seed is None else model_seed, include_model)
+        train_prev = model["train_prev"]
         out = np.full((n_boot, len(probas), k), np.nan)
         q_all = []
         for s, proba in enumerate(probas):
@@ -458,8 +620,8 @@ class Quantifier:
                 q_all.append(np.full((n_boot, k), np.nan))
                 continue
             w = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
-            if self.method == "emq":
-                out[:, s] = self._emq_boot(train_prev, proba, w)
+            if self.method in ("emq", "emq-bcts"):
+                out[:, s] = self._emq_boot(train_prev, proba, w, model.get("calib"))
                 q_all.append(None)
                 continue
             if self.method in ("cc", "acc"):
@@ -471,25 +633,75 @@ class Quantifier:
             if self.method in ("cc", "pcc"):
                 out[:, s] = q
         if self.method in ("acc", "pacc"):
+            live = [s for s, q in enumerate(q_all) if q is not None and np.isfinite(q).all()]
+            if live:
+                qs = np.stack([q_all[s] for s in live], axis=1)
+                out[:, live] = _solve_many(model["m"], qs)
+        return out
+
+    def _model_reps(self, n_boot: int, seed: int, include_model: bool) -> dict[str, np.ndarray]:
+        """Per replicate: the training shares, and the rates matrix or calibration refitted.
+
+        Cached per (n_boot, seed): the same model replicates serve every call.
+        """
+        key = (n_boot, seed if include_model else -1)
+        if key in self._reps:
+            return self._reps[key]
+        h = self.heldout
+        k = len(self.labels)
+        if include_model and self.method not in ("cc", "pcc"):
+            # a stream of its own, so that the comments' draws do not depend on it
+            hw = h.weights(n_boot, np.random.default_rng([seed, 14]), self.model_boot)
+        else:
+            hw = np.ones((n_boot, len(h.y)))
+        onehot = np.eye(k)[h.y]
+        class_w = hw @ onehot  # (B, k)
+        out: dict[str, np.ndarray] = {"train_prev": class_w / class_w.sum(axis=1, keepdims=True)}
+        if self.method in ("acc", "pacc"):
             pred = h.proba if self.method == "pacc" else np.eye(k)[h.proba.argmax(axis=1)]
             # M[b, i, j] = sum_r w[b, r] pred[r, i] onehot[r, j] / class_w[b, j]
             joint = np.einsum("br,ri,rj->bij", hw, pred, onehot)
             m = joint / np.where(class_w > 0, class_w, 1.0)[:, None, :]
-            empty = class_w == 0
-            for b, j in zip(*np.nonzero(empty), strict=True):
+            for b, j in zip(*np.nonzero(class_w == 0), strict=True):
                 m[b, :, j] = 0.0
                 m[b, j, j] = 1.0
-            live = [s for s, q in enumerate(q_all) if q is not None and np.isfinite(q).all()]
-            if live:
-                qs = np.stack([q_all[s] for s in live], axis=1)
-                out[:, live] = _solve_many(m, qs)
+            out["m"] = m
+        if self.method == "emq-bcts":
+            assert self.calib_ is not None
+            if include_model:
+                out["calib"] = self._bcts_boot(hw)
+            else:
+                out["calib"] = np.broadcast_to(self.calib_, (n_boot, k + 1))
+        self._reps[key] = out
         return out
 
-    def _emq_boot(self, train_prev: np.ndarray, proba: np.ndarray, w: np.ndarray) -> np.ndarray:
+    def _bcts_boot(self, hw: np.ndarray) -> np.ndarray:
+        """:func:`bcts_fit` per row of ``hw``, in chunks of replicates that use the same rows."""
+        h = self.heldout
+        calib = np.empty((len(hw), len(self.labels) + 1))
+        # replicates of one scenario (model_boot="scenario") side by side: fit on its rows only
+        order = np.argsort((hw > 0).argmax(axis=1), kind="stable")
+        first = (hw[order] > 0).argmax(axis=1)
+        for start in np.flatnonzero(np.r_[True, first[1:] != first[:-1]]):
+            same = order[start:][first[start:] == first[start]]
+            for b0 in range(0, len(same), 50):
+                rows = same[b0 : b0 + 50]
+                used = (hw[rows] > 0).any(axis=0)
+                calib[rows] = bcts_fit(h.y[used], h.proba[used], hw[rows][:, used])
+        return calib
+
+    def _emq_boot(
+        self,
+        train_prev: np.ndarray,
+        proba: np.ndarray,
+        w: np.ndarray,
+        calib: np.ndarray | None = None,
+    ) -> np.ndarray:
         out = np.empty((len(w), proba.shape[1]))
         for b0 in range(0, len(w), 50):  # chunks keep memory flat on big threads
             sl = slice(b0, b0 + 50)
-            out[sl] = emq(train_prev[sl], proba, w[sl])[0]
+            p = proba if calib is None else bcts_apply(calib[sl], proba)
+            out[sl] = emq(train_prev[sl], p, w[sl])[0]
         return out
 
 
@@ -564,7 +776,7 @@ def resolve_quantifier(
     --------
     >>> q, why = resolve_quantifier(["criticism", "neutral", "understanding"], True)
     >>> q.method, why
-    ('emq', None)
+    ('emq-bcts', None)
     >>> resolve_quantifier(["a", "b"], True, shares="counted")
     (None, 'counted shares (asked for)')
     """
