@@ -18,6 +18,7 @@ in a source checkout, links to the repository's ``models/`` and ``data/``; in a 
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib import resources
 from pathlib import Path
@@ -35,11 +36,65 @@ __all__ = [
     "default_finnsentiment_path",
     "default_model_path",
     "env",
+    "time_zone",
     "user_dir",
 ]
 
 #: time zone of naive times in exports and events
 DEFAULT_TZ = "Europe/Helsinki"
+
+
+@functools.lru_cache(maxsize=64)
+def time_zone(name: object) -> str:
+    """The IANA time-zone name ``name`` as it is spelled, or a one-line error.
+
+    The one check of a time zone, for the data reader and for events alike:
+    any IANA name the system knows (``Europe/Helsinki``, ``UTC``), its case
+    corrected (``utc`` -> ``UTC``). Fixed offsets such as ``+02:00`` are not
+    zones (they ignore summer time): give a name.
+
+    Parameters
+    ----------
+    name : str
+        The zone, e.g. ``"Europe/Helsinki"``.
+
+    Returns
+    -------
+    str
+        The zone's name as the time-zone database spells it.
+
+    Raises
+    ------
+    AnalyzerError
+        The name is not a known zone (``param="tz"``: ``tz=`` / ``--tz``).
+
+    Examples
+    --------
+    >>> from analyzer.config import time_zone
+    >>> time_zone("Europe/Helsinki"), time_zone("europe/helsinki")
+    ('Europe/Helsinki', 'Europe/Helsinki')
+    >>> time_zone("Mars/Olympus")
+    Traceback (most recent call last):
+    ...
+    analyzer.errors.AnalyzerError: unknown time zone 'Mars/Olympus': use tz= with a name such as Europe/Helsinki or UTC
+    """  # noqa: E501
+    from zoneinfo import ZoneInfo, available_timezones
+
+    from analyzer.errors import AnalyzerError
+
+    text = name.strip() if isinstance(name, str) else str(getattr(name, "key", name))
+    try:
+        return ZoneInfo(text).key
+    except Exception:  # ZoneInfoNotFoundError, ValueError (empty, a path), OSError
+        pass
+    folded = {z.lower(): z for z in available_timezones()}.get(text.lower())
+    if folded is not None:
+        return folded
+    raise AnalyzerError(
+        f"unknown time zone {name!r}: use {{option}} with a name such as {DEFAULT_TZ} or UTC",
+        param="tz",
+    )
+
 
 MODEL_ENV = "ANALYZER_MODEL"
 DATA_ENV = "ANALYZER_DATA"
