@@ -36,6 +36,7 @@ __all__ = [
     "default_finnsentiment_path",
     "default_model_path",
     "env",
+    "env_path",
     "time_zone",
     "user_dir",
 ]
@@ -119,6 +120,20 @@ def env(name: str) -> str:
     return os.environ.get(name, "").strip()
 
 
+def env_path(name: str, default: Path) -> Path:
+    """The path in the environment variable ``name`` (``~`` expanded), or ``default`` when unset.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from analyzer.config import env_path
+    >>> env_path("ANALYZER_SURELY_UNSET_VARIABLE", Path("/x"))
+    PosixPath('/x')
+    """
+    value = env(name)
+    return Path(value).expanduser() if value else default
+
+
 def bundled_dir() -> Path:
     """The package's folder of bundled files (the model and the data files).
 
@@ -140,8 +155,7 @@ def data_dir() -> Path:
     >>> (data_dir() / "tone_corpus.csv").is_file()
     True
     """
-    value = env(DATA_ENV)
-    return Path(value).expanduser() if value else bundled_dir()
+    return env_path(DATA_ENV, bundled_dir())
 
 
 def default_model_path() -> Path:
@@ -153,8 +167,7 @@ def default_model_path() -> Path:
     >>> default_model_path().name
     'tone-fi.skops'
     """
-    value = env(MODEL_ENV)
-    return Path(value).expanduser() if value else bundled_dir() / MODEL_FILE
+    return env_path(MODEL_ENV, bundled_dir() / MODEL_FILE)
 
 
 def user_dir(kind: str) -> Path:
@@ -166,8 +179,7 @@ def user_dir(kind: str) -> Path:
     >>> user_dir("cache").is_absolute(), user_dir("config").is_absolute()
     (True, True)
     """
-    value = env(f"XDG_{kind.upper()}_HOME")
-    return Path(value) if value else Path.home() / f".{kind}"
+    return env_path(f"XDG_{kind.upper()}_HOME", Path.home() / f".{kind}")
 
 
 def default_finnsentiment_path() -> Path:
@@ -179,8 +191,7 @@ def default_finnsentiment_path() -> Path:
     >>> default_finnsentiment_path().name
     'finnsentiment_splits01-16.tsv'
     """
-    value = env(FINNSENTIMENT_ENV)
-    if value:
-        return Path(value).expanduser()
     shared = Path(__file__).resolve().parents[2] / "shared"
-    return shared / "eval" / "finnsentiment" / "finnsentiment_splits01-16.tsv"
+    return env_path(
+        FINNSENTIMENT_ENV, shared / "eval" / "finnsentiment" / "finnsentiment_splits01-16.tsv"
+    )
