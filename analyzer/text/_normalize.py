@@ -18,6 +18,11 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ELONGATED = re.compile(r"(?![wW]{3}\.)([^\W\d_])\1{2,}")  # not the "www." of a URL
 # Cheap pre-check for _ELONGATED: any character three times in a row.
 _TRIPLE = re.compile(r"(?s)(.)\1\1")
+# bound once: these run on every text
+_has_triple = _TRIPLE.search
+_continuation = CONTINUATION.search
+_suspect = SUSPECT.search
+_is_normalized = unicodedata.is_normalized
 
 
 def squeeze_elongations(text: str) -> str:
@@ -32,7 +37,7 @@ def squeeze_elongations(text: str) -> str:
     >>> squeeze_elongations("ihaaaan"), squeeze_elongations("www.x.fi")
     ('ihaan', 'www.x.fi')
     """
-    if _TRIPLE.search(text) is not None:
+    if _has_triple(text) is not None:
         return _ELONGATED.sub(r"\1\1", text)
     return text
 
@@ -55,9 +60,9 @@ def is_clean(text: str) -> bool:
     return text.isprintable() and (
         text.isascii()
         or (
-            unicodedata.is_normalized("NFC", text)
+            _is_normalized("NFC", text)
             # may_be_mojibake, inlined: the first scan alone clears almost every text
-            and (CONTINUATION.search(text) is None or SUSPECT.search(text) is None)
+            and (_continuation(text) is None or _suspect(text) is None)
         )
     )
 
