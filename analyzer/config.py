@@ -18,6 +18,7 @@ in a source checkout, links to the repository's ``models/`` and ``data/``; in a 
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib import resources
 from pathlib import Path
@@ -35,11 +36,66 @@ __all__ = [
     "default_finnsentiment_path",
     "default_model_path",
     "env",
+    "env_path",
+    "time_zone",
     "user_dir",
 ]
 
 #: time zone of naive times in exports and events
 DEFAULT_TZ = "Europe/Helsinki"
+
+
+@functools.lru_cache(maxsize=64)
+def time_zone(name: object) -> str:
+    """The IANA time-zone name ``name`` as it is spelled, or a one-line error.
+
+    The one check of a time zone, for the data reader and for events alike:
+    any IANA name the system knows (``Europe/Helsinki``, ``UTC``), its case
+    corrected (``utc`` -> ``UTC``). Fixed offsets such as ``+02:00`` are not
+    zones (they ignore summer time): give a name.
+
+    Parameters
+    ----------
+    name : str
+        The zone, e.g. ``"Europe/Helsinki"``.
+
+    Returns
+    -------
+    str
+        The zone's name as the time-zone database spells it.
+
+    Raises
+    ------
+    AnalyzerError
+        The name is not a known zone (``param="tz"``: ``tz=`` / ``--tz``).
+
+    Examples
+    --------
+    >>> from analyzer.config import time_zone
+    >>> time_zone("Europe/Helsinki"), time_zone("europe/helsinki")
+    ('Europe/Helsinki', 'Europe/Helsinki')
+    >>> time_zone("Mars/Olympus")
+    Traceback (most recent call last):
+    ...
+    analyzer.errors.AnalyzerError: unknown time zone 'Mars/Olympus': use tz= with a name such as Europe/Helsinki or UTC
+    """  # noqa: E501
+    from zoneinfo import ZoneInfo, available_timezones
+
+    from analyzer.errors import AnalyzerError
+
+    text = name.strip() if isinstance(name, str) else str(getattr(name, "key", name))
+    try:
+        return ZoneInfo(text).key
+    except Exception:  # ZoneInfoNotFoundError, ValueError (empty, a path), OSError
+        pass
+    folded = {z.lower(): z for z in available_timezones()}.get(text.lower())
+    if folded is not None:
+        return folded
+    raise AnalyzerError(
+        f"unknown time zone {name!r}: use {{option}} with a name such as {DEFAULT_TZ} or UTC",
+        param="tz",
+    )
+
 
 MODEL_ENV = "ANALYZER_MODEL"
 DATA_ENV = "ANALYZER_DATA"
@@ -64,6 +120,20 @@ def env(name: str) -> str:
     return os.environ.get(name, "").strip()
 
 
+def env_path(name: str, default: Path) -> Path:
+    """The path in the environment variable ``name`` (``~`` expanded), or ``default`` when unset.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from analyzer.config import env_path
+    >>> env_path("ANALYZER_SURELY_UNSET_VARIABLE", Path("/x"))
+    PosixPath('/x')
+    """
+    value = env(name)
+    return Path(value).expanduser() if value else default
+
+
 def bundled_dir() -> Path:
     """The package's folder of bundled files (the model and the data files).
 
@@ -85,8 +155,7 @@ def data_dir() -> Path:
     >>> (data_dir() / "tone_corpus.csv").is_file()
     True
     """
-    value = env(DATA_ENV)
-    return Path(value).expanduser() if value else bundled_dir()
+    return env_path(DATA_ENV, bundled_dir())
 
 
 def default_model_path() -> Path:
@@ -98,8 +167,7 @@ def default_model_path() -> Path:
     >>> default_model_path().name
     'tone-fi.skops'
     """
-    value = env(MODEL_ENV)
-    return Path(value).expanduser() if value else bundled_dir() / MODEL_FILE
+    return env_path(MODEL_ENV, bundled_dir() / MODEL_FILE)
 
 
 def user_dir(kind: str) -> Path:
@@ -111,8 +179,7 @@ def user_dir(kind: str) -> Path:
     >>> user_dir("cache").is_absolute(), user_dir("config").is_absolute()
     (True, True)
     """
-    value = env(f"XDG_{kind.upper()}_HOME")
-    return Path(value) if value else Path.home() / f".{kind}"
+    return env_path(f"XDG_{kind.upper()}_HOME", Path.home() / f".{kind}")
 
 
 def default_finnsentiment_path() -> Path:
@@ -124,8 +191,7 @@ def default_finnsentiment_path() -> Path:
     >>> default_finnsentiment_path().name
     'finnsentiment_splits01-16.tsv'
     """
-    value = env(FINNSENTIMENT_ENV)
-    if value:
-        return Path(value).expanduser()
     shared = Path(__file__).resolve().parents[2] / "shared"
-    return shared / "eval" / "finnsentiment" / "finnsentiment_splits01-16.tsv"
+    return env_path(
+        FINNSENTIMENT_ENV, shared / "eval" / "finnsentiment" / "finnsentiment_splits01-16.tsv"
+    )

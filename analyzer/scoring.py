@@ -27,7 +27,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError
 
 __all__ = ["ScoreSummary", "model_info", "score", "score_file"]
@@ -360,10 +359,11 @@ class _Run:
         source: Any,
         *,
         model: Any = None,
+        options: Any = None,
         text_col: str | None = None,
         time_col: str | None = None,
         author_col: str | None = None,
-        tz: str = DEFAULT_TZ,
+        tz: str | None = None,
         keep_authors: bool = False,
         salt: str | None = None,
         with_lemmas: bool = False,
@@ -372,18 +372,15 @@ class _Run:
         engine: str = "local",
         scheduler: str | None = None,
     ) -> None:
-        from analyzer.io import LINE_COL, ReadStats
+        from analyzer.io import LINE_COL, ReadOptions, ReadStats
 
         if isinstance(source, pd.DataFrame) and LINE_COL in source.columns:
             source = source.drop(columns=[LINE_COL])  # analyzer.io's own line numbers
         self.source = source
-        self.read_options = {
-            "text_col": text_col,
-            "time_col": time_col,
-            "author_col": author_col,
-            "tz": tz,
-            "chunksize": chunksize,
-        }
+        options = ReadOptions.of(
+            options, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz
+        )
+        self.read_options = {"options": options, "chunksize": chunksize}
         self.model = model
         self.keep_authors = keep_authors
         self.salt = salt
@@ -509,10 +506,11 @@ def score(
     source: Any,
     *,
     model: Any = None,
+    options: Any = None,
     text_col: str | None = None,
     time_col: str | None = None,
     author_col: str | None = None,
-    tz: str = DEFAULT_TZ,
+    tz: str | None = None,
     keep_authors: bool = False,
     salt: str | None = None,
     with_lemmas: bool = False,
@@ -531,10 +529,12 @@ def score(
         column) or a list of texts.
     model : path or ToneModel, optional
         Default: the bundled model (:func:`analyzer.model.default_model_path`).
-    text_col, time_col, author_col : str, optional
-        Column names when they cannot be found automatically.
-    tz : str, default="Europe/Helsinki"
-        Time zone of times written without one.
+    options : analyzer.io.ReadOptions, optional
+        How to read the source: the text, time and author columns (found by
+        their names when not given) and the time zone of times written without
+        one (default Europe/Helsinki).
+    text_col, time_col, author_col, tz : str, optional
+        The same as keywords; one given takes the place of ``options``' field.
     keep_authors : bool, default=False
         Keep every name as written. By default names become stable salted
         pseudonyms: the fields that identify an author, the people in titles
@@ -576,12 +576,14 @@ def score(
     >>> analyzer.score(pd.Series(["Kiitos!", "Hävetkää!"], index=[4, 7])).index.tolist()
     [4, 7]
     """
-    if text_col is None and isinstance(source, pd.Series):
-        text_col = str(source.name) if source.name is not None else "text"
+    if text_col is None and getattr(options, "text_col", None) is None:
+        if isinstance(source, pd.Series):
+            text_col = str(source.name) if source.name is not None else "text"
     source, index = _as_source(source)
     run = _Run(
         source,
         model=model,
+        options=options,
         text_col=text_col,
         time_col=time_col,
         author_col=author_col,
@@ -619,7 +621,7 @@ def score_file(
     excel: bool = False,
     excel_safe: bool = True,
     progress: bool | None = None,
-    **options: Any,
+    **kwargs: Any,
 ) -> ScoreSummary:
     """Score an export file into an output file, streaming with flat memory.
 
@@ -646,9 +648,10 @@ def score_file(
         plain numbers (:func:`~analyzer.io.excel_safe`).
     progress : bool, optional
         Show a progress bar on stderr (default: when stderr is a terminal).
-    **options
-        As in :func:`score` (``model``, ``text_col``, ``time_col``, ``author_col``, ``tz``,
-        ``keep_authors``, ``salt``, ``with_lemmas``, ``jobs`` — here default all cores —,
+    **kwargs
+        As in :func:`score` (``model``, ``options``, ``text_col``, ``time_col``,
+        ``author_col``, ``tz``, ``keep_authors``, ``salt``, ``with_lemmas``,
+        ``jobs`` — here default all cores —,
         ``chunksize``, ``engine``, ``scheduler``).
 
     Returns
@@ -667,8 +670,8 @@ def score_file(
     from analyzer.io import TableWriter, write_rejects
 
     output = Path(output)
-    options.setdefault("jobs", None)
-    run = _Run(source, **options)
+    kwargs.setdefault("jobs", None)
+    run = _Run(source, **kwargs)
     rows = 0
     tones: dict[str, int] = {}
     show = sys.stderr.isatty() if progress is None else progress

@@ -108,3 +108,54 @@ def test_the_check_sees_reads_and_zones_but_not_docstrings() -> None:
         '    """tz : str, default="Europe/Helsinki"."""\n'
     )
     assert _scan(source, "m.py") == (["m.py:5"], ["m.py:3", "m.py:4"])
+
+
+def test_one_time_zone_check_for_data_and_events(tmp_path: Path) -> None:
+    from analyzer.errors import AnalyzerError
+    from analyzer.io import read_comments
+    from analyzer.timeline import parse_events
+
+    assert config.time_zone("Europe/Helsinki") == "Europe/Helsinki"
+    assert config.time_zone(" utc ") == "UTC"  # case corrected, for data and events alike
+    path = tmp_path / "c.csv"
+    path.write_text("aika,teksti\n4.3.2026 klo 10.00,Hyvä\n", encoding="utf-8")
+    times = read_comments(path, tz="europe/helsinki")["aika"]
+    event = parse_events(["4.3.2026 klo 10.00=Tiedote"], tz="europe/helsinki")[0]
+    assert times.iloc[0] == event.time
+    assert str(times.dt.tz) == str(event.time.tz) == "Europe/Helsinki"
+    expected = (
+        "unknown time zone 'Mars/Olympus': use tz= with a name such as Europe/Helsinki or UTC"
+    )
+    for call in (
+        lambda: read_comments(path, tz="Mars/Olympus"),
+        lambda: parse_events(["2026-03-04T10:00=x"], tz="Mars/Olympus"),
+        lambda: config.time_zone("Mars/Olympus"),
+    ):
+        with pytest.raises(AnalyzerError) as info:
+            call()
+        assert str(info.value) == expected
+    for bad in ("", "+02:00", "../etc/passwd", None):
+        with pytest.raises(AnalyzerError, match="unknown time zone"):
+            config.time_zone(bad)
+
+
+@pytest.mark.parametrize("command", ["score", "compare"])
+def test_a_bad_time_zone_is_one_line_on_the_command_line(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("aika,teksti\n4.3.2026 klo 10.00,Hyvä\n", encoding="utf-8")
+    args = {
+        "score": ["score", str(path), "-o", str(tmp_path / "out.csv")],
+        "compare": ["compare", str(path), "--event", "4.3.2026 klo 11.00=Tiedote"],
+    }[command]
+    proc = subprocess.run(
+        [sys.executable, "-m", "analyzer", *args, "--tz", "Mars/Olympus"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "analyzer: error: unknown time zone 'Mars/Olympus': use --tz with a name such as "
+        "Europe/Helsinki or UTC\n"
+    )
+    assert not (tmp_path / "out.csv").exists()

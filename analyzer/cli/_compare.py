@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from analyzer.config import DEFAULT_TZ
+from analyzer.cli._inputs import add_read_arguments
 
 HELP = "compare tone shares between the segments around events (statements, apologies)"
 
 
 def add_event_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options shared by ``compare`` and ``report``: events, time zone, window, time column."""
+    """Options shared by ``compare`` and ``report``: events, window, read options, shares."""
     parser.add_argument(
         "--event",
         action="append",
@@ -27,12 +27,9 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
         "or in Finnish aika[,tapahtuma|selite[,laji]]",
     )
     parser.add_argument(
-        "--tz", default=DEFAULT_TZ, help="time zone of naive times (default %(default)s)"
-    )
-    parser.add_argument(
         "--window", help="limit each segment to this long around its event, e.g. 48h"
     )
-    parser.add_argument("--time-col", help="name of the time column")
+    add_read_arguments(parser)
     add_shares_argument(parser)
 
 
@@ -50,7 +47,6 @@ def add_shares_argument(parser: argparse.ArgumentParser) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scored", help="comments file, scored or not (scored first if needed)")
     add_event_arguments(parser)
-    parser.add_argument("--text-col", help="name of the text column (when scoring)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
         "--model",

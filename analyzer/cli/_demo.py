@@ -21,10 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from analyzer.data import demo_paths, load_demo_events, load_demo_gold
     from analyzer.errors import AnalyzerError
+    from analyzer.io import read_scored
     from analyzer.model import classification_figures, load_model
     from analyzer.report import write_report
     from analyzer.scoring import model_info, score_file
-    from analyzer.timeline import compare, read_scored
+    from analyzer.timeline import compare
 
     paths = demo_paths()
     out = Path(args.outdir)

@@ -17,11 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analyzer.cli._train import print_figures, read_labelled
+    from analyzer.cli._inputs import read_labelled
+    from analyzer.cli._train import print_figures
     from analyzer.model import evaluate, load_model
 
     model = load_model(args.model)
-    texts, labels, _ = read_labelled(args.data, args.text_col, args.label_col)
+    texts, labels, _ = read_labelled(args, args.data)
     fig = evaluate(model, texts, labels)
     if args.json:
         print(json.dumps({"model": args.model, **fig}, ensure_ascii=False))

@@ -16,7 +16,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--freq", help="time bin width, e.g. 1h (automatic if not given)")
     parser.add_argument("--lang", choices=("fi", "en"), default="fi", help="report language")
     parser.add_argument("--title", help="report title")
-    parser.add_argument("--text-col", help="name of the text column (when scoring)")
     parser.add_argument("--model", help="model file when scoring (default: the bundled model)")
 
 

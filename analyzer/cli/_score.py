@@ -5,24 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analyzer.config import DEFAULT_TZ
+from analyzer.cli._inputs import add_read_arguments
 
 HELP = "score an export file: every row gets a tone and its probabilities"
-
-
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options shared by commands that read an export (score, report)."""
-    parser.add_argument("--text-col", help="column holding the comment text")
-    parser.add_argument("--time-col", help="column holding the time")
-    parser.add_argument("--author-col", help="column holding the author")
-    parser.add_argument(
-        "--tz",
-        default=DEFAULT_TZ,
-        help="time zone of times without one (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.skops)"
-    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="output file; format by extension (.csv .tsv .jsonl .xlsx .parquet)",
     )
-    add_input_arguments(parser)
+    add_read_arguments(parser, author=True)
+    parser.add_argument(
+        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.skops)"
+    )
     parser.add_argument("--with-lemmas", action="store_true", help="add a lemmas column")
     parser.add_argument(
         "--keep-authors",
@@ -67,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analyzer.cli._inputs import read_options
     from analyzer.scoring import score_file
 
     if args.chunksize < 1:
@@ -77,10 +66,7 @@ def run(args: argparse.Namespace) -> int:
         args.input,
         args.output,
         model=args.model,
-        text_col=args.text_col,
-        time_col=args.time_col,
-        author_col=args.author_col,
-        tz=args.tz,
+        options=read_options(args),
         keep_authors=args.keep_authors,
         salt=args.salt,
         with_lemmas=args.with_lemmas,

@@ -9,15 +9,6 @@ from typing import Any
 HELP = "train a model on labelled comments, cross-validate it and save it"
 
 
-def read_labelled(
-    path: str, text_col: str | None, label_col: str | None, group_col: str | None = None
-) -> tuple[list[str], list[str], list[str] | None]:
-    """Texts, labels (and groups) of a labelled file (:func:`analyzer.io.read_labelled`)."""
-    from analyzer.io import read_labelled as read
-
-    return read(path, text_col=text_col, label_col=label_col, group_col=group_col)
-
-
 def print_figures(fig: dict[str, Any], title: str) -> None:
     """Readable macro-F1, per-class table and confusion matrix."""
     print(
@@ -134,13 +125,14 @@ def _finnsentiment(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analyzer.cli._inputs import read_labelled
     from analyzer.errors import AnalyzerError
     from analyzer.model import save_model, train
 
     if args.augment < 0:
         raise AnalyzerError("--augment must be 0 or more")
     extra = _finnsentiment(args)  # before the slow part: a missing file fails at once
-    texts, labels, groups = read_labelled(args.data, args.text_col, args.label_col, args.group_col)
+    texts, labels, groups = read_labelled(args, args.data)
     model = train(
         texts,
         labels,

@@ -173,8 +173,7 @@ def find_roles(
         if found is None:
             raise AnalyzerError(
                 "no text column found (expected one named e.g. text, comment, message, "
-                "kommentti, viesti; or give {option}); columns are: "
-                + _listing(columns),
+                "kommentti, viesti; or give {option}); columns are: " + _listing(columns),
                 param="text_col",
             )
         text = found

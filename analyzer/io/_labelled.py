@@ -37,7 +37,8 @@ def read_labelled(
         Columns of the text, the label and the group (e.g. the scenario, for
         grouped cross-validation).
     **read_options
-        Passed to :func:`read_comments`.
+        Passed to :func:`read_comments` (``options=`` a :class:`ReadOptions`,
+        ``time_col=``, ``tz=``...).
 
     Returns
     -------

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -240,6 +240,33 @@ _TITLE_PATTERNS = (
 )
 
 
+def _replace_at(
+    text: str, starts: Iterable[int], found: Callable[[str, int], tuple[int, str] | None]
+) -> str:
+    """``text`` with a replacement at each start ``found`` gives one for: ``(end, new)``.
+
+    The one scanner of names in free text: starts inside an earlier replacement
+    are passed over.
+
+    Examples
+    --------
+    >>> _replace_at("a b c", [0, 1, 4], lambda t, i: (i + 3, "X") if i == 0 else (i + 1, "Y"))
+    'X Y'
+    """
+    out: list[str] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        hit = found(text, start)
+        if hit is None:
+            continue
+        end, new = hit
+        out += [text[pos:start], new]
+        pos = end
+    return "".join(out) + text[pos:] if out else text
+
+
 class Pseudonyms:
     """Pseudonyms of one run: authors, and the names in titles, mentions and JSON cells.
 
@@ -328,25 +355,29 @@ class Pseudonyms:
                 return end, pseudonym
         return None
 
+    def _full_name_at(self, text: str, start: int) -> tuple[int, str] | None:
+        """A known author's name of two words or more at ``text[start:]`` (one: after @ only)."""
+        found = self._known_at(text, start)
+        if found is None or not re.search(r"[ \u00a0]", text[start : found[0]]):
+            return None
+        return found
+
     def _full_names(self, text: str) -> str:
         """Known authors' names of two words or more, written capitalised (Liisa Esimerkki)."""
         if not self._known:
             return text
-        out: list[str] = []
-        pos = 0
-        for pair in _CAPITALISED_PAIR.finditer(text):
-            start = pair.start()
-            if start < pos:
-                continue
-            found = self._known_at(text, start)
-            if found is None:
-                continue
-            end, pseudonym = found
-            if not re.search(r"[ \u00a0]", text[start:end]):
-                continue  # one word: replaced only after an @
-            out += [text[pos:start], pseudonym]
-            pos = end
-        return "".join(out) + text[pos:] if out else text
+        starts = (pair.start() for pair in _CAPITALISED_PAIR.finditer(text))
+        return _replace_at(text, starts, self._full_name_at)
+
+    def _mention_at(self, text: str, start: int) -> tuple[int, str] | None:
+        """The name an @ at ``start - 1`` mentions: a known author, or a capitalised full name."""
+        found = self._known_at(text, start)
+        if found is not None:
+            return found
+        m = _FULL_NAME.match(text, start)
+        if m is None or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
+            return None
+        return m.end(), self.name(m.group())
 
     def text(self, text: str) -> str:
         """One free text with its @mentions and known authors' full names replaced.
@@ -361,24 +392,7 @@ class Pseudonyms:
         True
         """
         if "@" in text:
-            out: list[str] = []
-            pos = 0
-            for at in _AT.finditer(text):
-                start = at.end()
-                if start < pos:
-                    continue
-                found = self._known_at(text, start)
-                if found is not None:
-                    end, pseudonym = found
-                else:
-                    m = _FULL_NAME.match(text, start)
-                    if m is None or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
-                        continue
-                    end, pseudonym = m.end(), self.name(m.group())
-                out += [text[pos:start], pseudonym]
-                pos = end
-            if out:
-                text = "".join(out) + text[pos:]
+            text = _replace_at(text, (at.end() for at in _AT.finditer(text)), self._mention_at)
         return self._full_names(text)
 
     def texts(self, values: Iterable[Any]) -> list[Any]:

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analyzer.config import DEFAULT_TZ
 from analyzer.errors import AnalyzerError
 from analyzer.io._columns import find_roles
+from analyzer.io._options import ReadOptions
 from analyzer.io._readers import RawBatch, RawSource, cell_text, frame_source, open_source
 from analyzer.io._repair import repair_frame
 from analyzer.io._times import parse_times
 from analyzer.io._types import Chunk, ColumnRoles, ReadStats, Reject
 
-__all__ = ["LINE_COL", "iter_comments", "read_comments"]
+__all__ = ["LINE_COL", "iter_comments", "read_comments", "read_scored"]
 
 #: the column with the source line / row number added to every chunk
 LINE_COL = "_line"
@@ -82,10 +82,11 @@ def _open(source: Source, stats: ReadStats, chunksize: int) -> RawSource:
 def iter_comments(
     source: Source,
     *,
+    options: ReadOptions | None = None,
     text_col: str | None = None,
     time_col: str | None = None,
     author_col: str | None = None,
-    tz: str = DEFAULT_TZ,
+    tz: str | None = None,
     chunksize: int = 20_000,
     stats: ReadStats | None = None,
 ) -> Iterator[Chunk]:
@@ -114,10 +115,12 @@ def iter_comments(
     ----------
     source : str, path-like or pandas.DataFrame
         The export to read.
-    text_col, time_col, author_col : str, optional
-        Column names overriding detection (``""`` for time/author: none).
-    tz : str, default="Europe/Helsinki"
-        Zone of times without one, and of the parsed times.
+    options : ReadOptions, optional
+        The columns and the time zone (default: ``ReadOptions()``: columns
+        found by their names, times in Europe/Helsinki).
+    text_col, time_col, author_col, tz : str, optional
+        The same as keywords; one given takes the place of ``options``' field
+        (:meth:`ReadOptions.of`). ``""`` for time/author: none.
     chunksize : int, default=20000
         Kept rows per chunk (at most).
     stats : ReadStats, optional
@@ -153,10 +156,18 @@ def iter_comments(
     """
     if chunksize < 1:
         raise AnalyzerError(f"chunksize must be at least 1, not {chunksize}")
+    options = ReadOptions.of(
+        options, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz
+    )  # the time zone is checked here, before any row is read
+    tz = options.tz
     stats = ReadStats() if stats is None else stats
     raw = _open(source, stats, chunksize)
-    roles = find_roles(raw.columns, text_col=text_col, time_col=time_col, author_col=author_col)
-    parse_times(pd.Series([], dtype=object), tz)  # checks tz before reading any rows
+    roles = find_roles(
+        raw.columns,
+        text_col=options.text_col,
+        time_col=options.time_col,
+        author_col=options.author_col,
+    )
     offset = 0
     yielded = False
     for batch in raw.batches:
@@ -177,16 +188,17 @@ def iter_comments(
 def read_comments(
     source: Source,
     *,
+    options: ReadOptions | None = None,
     text_col: str | None = None,
     time_col: str | None = None,
     author_col: str | None = None,
-    tz: str = DEFAULT_TZ,
+    tz: str | None = None,
     chunksize: int = 20_000,
     stats: ReadStats | None = None,
 ) -> pd.DataFrame:
     """Read a whole export into one DataFrame (for notebooks).
 
-    Same reading as :func:`iter_comments`, all chunks concatenated. The frame
+    Same reading and arguments as :func:`iter_comments`, all chunks concatenated. The frame
     carries ``attrs["roles"]`` (dict: text, time, author), ``attrs["rejects"]``
     (list of :class:`Reject`) and ``attrs["stats"]`` (:class:`ReadStats`).
 
@@ -204,6 +216,10 @@ def read_comments(
     {'text': 'message', 'time': None, 'author': 'from'}
     >>> df["message"].tolist()
     ['Kiitos!']
+    >>> from analyzer.io import ReadOptions
+    >>> df = pd.DataFrame({"viesti": ["Hyvä"], "aika": ["4.3.2026 klo 10.00"]})
+    >>> str(read_comments(df, options=ReadOptions(tz="UTC"))["aika"].iloc[0])
+    '2026-03-04 10:00:00+00:00'
     """
     stats = ReadStats() if stats is None else stats
     frames: list[pd.DataFrame] = []
@@ -211,6 +227,7 @@ def read_comments(
     roles: ColumnRoles | None = None
     for chunk in iter_comments(
         source,
+        options=options,
         text_col=text_col,
         time_col=time_col,
         author_col=author_col,
@@ -233,3 +250,46 @@ def read_comments(
     frame.attrs["rejects"] = rejects
     frame.attrs["stats"] = stats
     return frame
+
+
+def read_scored(
+    path: str | os.PathLike[str],
+    *,
+    options: ReadOptions | None = None,
+    text_col: str | None = None,
+    time_col: str | None = None,
+    tz: str | None = None,
+) -> pd.DataFrame:
+    """Read a scored comments file: :func:`read_comments`, ``p_<label>`` columns as floats.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A file written by ``analyzer score`` (or any export).
+    options : ReadOptions, optional
+        The columns and the time zone; ``text_col``, ``time_col`` and ``tz``
+        as keywords take the place of its fields.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`read_comments` reads it, with a parsed, tz-aware time column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analyzer.io import read_scored
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
+    >>> _ = p.write_text("time,text,tone,p_neutral\\n2026-03-04T10:00,Hyvä,neutral,0.5\\n")
+    >>> df = read_scored(p)
+    >>> str(df["time"].iloc[0]), df["p_neutral"].iloc[0]
+    ('2026-03-04 10:00:00+02:00', np.float64(0.5))
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise AnalyzerError(f"file {path} not found")
+    df = read_comments(path, options=options, text_col=text_col, time_col=time_col, tz=tz)
+    for col in df.columns:
+        if str(col).startswith("p_"):
+            df[col] = pd.to_numeric(df[col], errors="coerce")
+    return df

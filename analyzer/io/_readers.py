@@ -13,7 +13,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -147,6 +147,42 @@ def frame_source(frame: pd.DataFrame, chunksize: int) -> RawSource:
     return RawSource(columns, batches())
 
 
+#: one row of a source for :func:`_batched`: ``(line, cells, None)`` for a kept row,
+#: ``(line, None, reject)`` for a rejected one (skipped rows are not given at all)
+Row = tuple[int, list[Any] | None, Reject | None]
+
+
+def _frame(rows: list[list[Any]], columns: list[str]) -> pd.DataFrame:
+    if rows:
+        return pd.DataFrame(rows, columns=columns, dtype=object)
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+
+
+def _batched(rows_in: Iterable[Row], columns: list[str], chunksize: int) -> Iterator[RawBatch]:
+    """The rows of a text source in batches of ``chunksize`` kept rows, rejects counted.
+
+    The one batching of the CSV, XLSX, JSON and JSONL readers: every batch
+    holds its kept rows (cells as ``str``), their line numbers, the rejects
+    since the previous batch and how many records it covers.
+    """
+    rows: list[list[Any]] = []
+    nums: list[int] = []
+    rejects: list[Reject] = []
+    count = 0
+    for line, cells, reject in rows_in:
+        count += 1
+        if reject is not None:
+            rejects.append(reject)
+        else:
+            rows.append(cells)  # type: ignore[arg-type]
+            nums.append(line)
+        if len(rows) >= chunksize:
+            yield RawBatch(_frame(rows, columns), nums, rejects, count, all_str=True)
+            rows, nums, rejects, count = [], [], [], 0
+    if rows or rejects:
+        yield RawBatch(_frame(rows, columns), nums, rejects, count, all_str=True)
+
+
 # ---------------------------------------------------------------- CSV / TSV
 
 
@@ -232,56 +268,26 @@ def _csv_source(
     columns = _columns(header)
     width = len(columns)
 
+    def rows() -> Iterator[Row]:
+        for start, fields, raw in records:
+            if fields is None:
+                why = 'unterminated quote (") in this line'
+                yield start, None, Reject.make(start, why, "".join(raw))
+            elif not "".join(fields).strip():
+                continue  # blank line, or an empty row such as ';;;'
+            elif len(fields) > width and "".join(fields[width:]).strip():
+                why = f"{len(fields)} fields, header has {width}"
+                yield start, None, Reject.make(start, why, "".join(raw).rstrip("\r\n"))
+            else:
+                yield start, (fields + [""] * (width - len(fields)))[:width], None
+
     def batches() -> Iterator[RawBatch]:
-        rows: list[list[str]] = []
-        nums: list[int] = []
-        rejects: list[Reject] = []
-        count = 0
         try:
-            for start, fields, raw in records:
-                if fields is None:
-                    count += 1
-                    rejects.append(
-                        Reject.make(start, 'unterminated quote (") in this line', "".join(raw))
-                    )
-                elif not "".join(fields).strip():
-                    continue  # blank line, or an empty row such as ';;;'
-                else:
-                    count += 1
-                    n = len(fields)
-                    if n > width:
-                        if "".join(fields[width:]).strip():
-                            rejects.append(
-                                Reject.make(
-                                    start,
-                                    f"{n} fields, header has {width}",
-                                    "".join(raw).rstrip("\r\n"),
-                                )
-                            )
-                            continue
-                        fields = fields[:width]
-                    elif n < width:
-                        fields = fields + [""] * (width - n)
-                    rows.append(fields)
-                    nums.append(start)
-                if len(rows) >= chunksize:
-                    yield RawBatch(
-                        pd.DataFrame(rows, columns=columns, dtype=object),
-                        nums,
-                        rejects,
-                        count,
-                        all_str=True,
-                    )
-                    rows, nums, rejects, count = [], [], [], 0
+            yield from _batched(rows(), columns, chunksize)
         except UnicodeError as exc:  # pragma: no cover - decoders use fallbacks
             raise AnalyzerError(f"{path.name}: cannot decode the file ({exc})") from exc
         finally:
             f.close()
-        if rows or rejects:
-            frame = pd.DataFrame(rows, columns=columns, dtype=object)
-            if not rows:
-                frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
-            yield RawBatch(frame, nums, rejects, count, all_str=True)
 
     return RawSource(columns, batches())
 
@@ -484,31 +490,16 @@ def _json_records(path: Path, encoding: str, place: _Place) -> Iterator[Any]:
 def _records_batches(
     items: Iterator[tuple[int, Any, str]], columns: list[str], keys: list[str], chunksize: int
 ) -> Iterator[RawBatch]:
-    rows: list[list[Any]] = []
-    nums: list[int] = []
-    rejects: list[Reject] = []
-    count = 0
-    for line, record, raw in items:
-        count += 1
-        if not isinstance(record, dict):
-            reason = "invalid JSON" if record is _INVALID else "not a JSON object"
-            rejects.append(Reject.make(line, reason, raw))
-        else:
-            flat = _flatten(record)
-            rows.append([cell_text(flat.get(k)) for k in keys])
-            nums.append(line)
-        if len(rows) >= chunksize:
-            yield RawBatch(
-                pd.DataFrame(rows, columns=columns, dtype=object), nums, rejects, count, True
-            )
-            rows, nums, rejects, count = [], [], [], 0
-    if rows or rejects:
-        frame = (
-            pd.DataFrame(rows, columns=columns, dtype=object)
-            if rows
-            else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
-        )
-        yield RawBatch(frame, nums, rejects, count, True)
+    def rows() -> Iterator[Row]:
+        for line, record, raw in items:
+            if not isinstance(record, dict):
+                reason = "invalid JSON" if record is _INVALID else "not a JSON object"
+                yield line, None, Reject.make(line, reason, raw)
+            else:
+                flat = _flatten(record)
+                yield line, [cell_text(flat.get(k)) for k in keys], None
+
+    return _batched(rows(), columns, chunksize)
 
 
 _INVALID = object()
@@ -620,46 +611,23 @@ def _xlsx_source(path: Path, chunksize: int) -> RawSource:
     columns = _columns(header)
     width = len(columns)
 
+    def rows() -> Iterator[Row]:
+        for no, values in numbered:
+            cells = [_xlsx_cell(v) for v in values]
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                last = max(i for i, c in enumerate(cells) if c.strip()) + 1
+                why = f"{last} cells, header has {width}"
+                yield no, None, Reject.make(no, why, "\t".join(cells[:last]))
+            else:
+                yield no, (cells + [""] * width)[:width], None
+
     def batches() -> Iterator[RawBatch]:
-        rows: list[list[str]] = []
-        nums: list[int] = []
-        rejects: list[Reject] = []
-        count = 0
         try:
-            for no, values in numbered:
-                cells = [_xlsx_cell(v) for v in values]
-                if not any(c.strip() for c in cells):
-                    continue
-                count += 1
-                if len(cells) > width and any(c.strip() for c in cells[width:]):
-                    last = max(i for i, c in enumerate(cells) if c.strip()) + 1
-                    rejects.append(
-                        Reject.make(
-                            no, f"{last} cells, header has {width}", "\t".join(cells[:last])
-                        )
-                    )
-                else:
-                    cells = (cells + [""] * width)[:width]
-                    rows.append(cells)
-                    nums.append(no)
-                if len(rows) >= chunksize:
-                    yield RawBatch(
-                        pd.DataFrame(rows, columns=columns, dtype=object),
-                        nums,
-                        rejects,
-                        count,
-                        True,
-                    )
-                    rows, nums, rejects, count = [], [], [], 0
+            yield from _batched(rows(), columns, chunksize)
         finally:
             wb.close()
-        if rows or rejects:
-            frame = (
-                pd.DataFrame(rows, columns=columns, dtype=object)
-                if rows
-                else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
-            )
-            yield RawBatch(frame, nums, rejects, count, True)
 
     return RawSource(columns, batches())
 

@@ -11,8 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analyzer.config import DEFAULT_TZ
-from analyzer.errors import AnalyzerError
+from analyzer.config import DEFAULT_TZ, time_zone
 
 __all__ = ["format_times", "parse_times"]
 
@@ -33,13 +32,6 @@ _NAMED = r"\s*(?:UTC|GMT)$"
 _NAMED_HINT = r"(?i)utc|gmt"
 _ZONE_HINT = r"(?s)(?:[+-].{0,5}|Z)$"
 _PARTS = ("year", "month", "day", "hour", "minute", "second")
-
-
-def _check_tz(tz: str) -> None:
-    try:
-        pd.Timestamp("2026-01-01").tz_localize(tz)
-    except Exception as exc:
-        raise AnalyzerError(f"unknown time zone {tz!r} (use e.g. {DEFAULT_TZ})") from exc
 
 
 def _localize(naive: pd.Series, tz: str) -> pd.Series:
@@ -197,7 +189,7 @@ def parse_times(values: pd.Series, tz: str = DEFAULT_TZ) -> tuple[pd.Series, pd.
     >>> bad.tolist()
     [False, True, False, False]
     """
-    _check_tz(tz)
+    tz = time_zone(tz)
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         times = values.dt.tz_convert(tz).dt.as_unit("us")
         return times, pd.Series(False, index=values.index)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from analyzer._mojibake import CONTINUATION, SUSPECT, fix_mojibake
+
 __all__ = ["is_clean", "normalize", "squeeze_elongations"]
 
-# UTF-8 read as Latin-1/CP1252 ("Ã¤" for "ä", "â€™" for "’"): only then is ftfy worth its cost.
-_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152-\u2122]|Ã|â€")
 # Control characters (NUL included) except tab/newline, plus bidi controls and BOM.
 _CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -18,12 +18,11 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ELONGATED = re.compile(r"(?![wW]{3}\.)([^\W\d_])\1{2,}")  # not the "www." of a URL
 # Cheap pre-check for _ELONGATED: any character three times in a row.
 _TRIPLE = re.compile(r"(?s)(.)\1\1")
-
-
-def _fix_mojibake(text: str) -> str:
-    import ftfy
-
-    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+# bound once: these run on every text
+_has_triple = _TRIPLE.search
+_continuation = CONTINUATION.search
+_suspect = SUSPECT.search
+_is_normalized = unicodedata.is_normalized
 
 
 def squeeze_elongations(text: str) -> str:
@@ -38,7 +37,7 @@ def squeeze_elongations(text: str) -> str:
     >>> squeeze_elongations("ihaaaan"), squeeze_elongations("www.x.fi")
     ('ihaan', 'www.x.fi')
     """
-    if _TRIPLE.search(text) is not None:
+    if _has_triple(text) is not None:
         return _ELONGATED.sub(r"\1\1", text)
     return text
 
@@ -47,7 +46,8 @@ def is_clean(text: str) -> bool:
     """Whether :func:`normalize` would change ``text`` only in its spaces and elongations.
 
     True when the text has no control or other non-printing characters (tabs,
-    newlines and odd spaces included), no sign of mojibake and is in Unicode
+    newlines and odd spaces included), no sign of mojibake (the cheap test of
+    :func:`analyzer.io.fix_mojibake`, the one mojibake rule) and is in Unicode
     NFC. Then ``normalize(text)`` is the text's space-separated pieces, each
     with :func:`squeeze_elongations`, joined by single spaces.
 
@@ -60,10 +60,9 @@ def is_clean(text: str) -> bool:
     return text.isprintable() and (
         text.isascii()
         or (
-            "Ã" not in text
-            and "â" not in text
-            and "Â" not in text
-            and unicodedata.is_normalized("NFC", text)
+            _is_normalized("NFC", text)
+            # may_be_mojibake, inlined: the first scan alone clears almost every text
+            and (_continuation(text) is None or _suspect(text) is None)
         )
     )
 
@@ -71,8 +70,10 @@ def is_clean(text: str) -> bool:
 def normalize(text: str) -> str:
     """Clean one comment: mojibake, Unicode form, controls, spaces, elongations.
 
-    Steps, in order: mojibake repair with ftfy (only when the text looks like
-    UTF-8 decoded as Latin-1, because ftfy is slow); Unicode NFC; removal of
+    Steps, in order: mojibake repair by the data reader's rule
+    (:func:`analyzer.io.fix_mojibake`: only where ftfy judges the text to be
+    UTF-8 decoded as Latin-1, so a text the reader repaired is left as it is);
+    Unicode NFC; removal of
     control characters, NUL bytes and bidirectional-override marks; runs of
     spaces collapsed to one; letters repeated three or more times (which
     never happens in standard Finnish) shortened to two, so ``ihaaaan``
@@ -98,12 +99,12 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
-    if not is_clean(text) and not text.isascii():
-        if ("Ã" in text or "â" in text or "Â" in text) and _MOJIBAKE.search(text):
-            text = _fix_mojibake(text)
+    clean = is_clean(text)
+    if not clean and not text.isascii():
+        text = fix_mojibake(text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-    if text.isprintable() and "  " not in text:
+    if (clean or text.isprintable()) and "  " not in text:
         # fast path for clean text: no controls, tabs, odd spaces or double spaces
         return squeeze_elongations(text).strip(" ")
     text = _CONTROL.sub("", text)

@@ -8,11 +8,11 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from analyzer.config import DEFAULT_TZ
+from analyzer.config import DEFAULT_TZ, time_zone
 from analyzer.errors import AnalyzerError, AnalyzerWarning
 
 __all__ = ["Event", "event_warnings", "parse_duration", "parse_events", "to_timestamp"]
@@ -50,10 +50,8 @@ class Event:
 
 
 def _zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(str(tz))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise AnalyzerError(f"unknown time zone {tz!r} (use e.g. {DEFAULT_TZ} or UTC)") from exc
+    """The zone ``tz``, checked by :func:`analyzer.config.time_zone` (the one check)."""
+    return ZoneInfo(time_zone(tz))
 
 
 def _strict(ts: pd.Timestamp, wall: pd.Timestamp, value: object, tz: str) -> pd.Timestamp:

@@ -6,41 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analyzer.config import DEFAULT_TZ
-from analyzer.errors import AnalyzerError
+from analyzer.io import ReadOptions, read_scored
 
-__all__ = ["read_or_score", "read_scored"]
-
-
-def read_scored(
-    path: str | Path,
-    *,
-    text_col: str | None = None,
-    time_col: str | None = None,
-    tz: str = DEFAULT_TZ,
-) -> pd.DataFrame:
-    """Read a comments file with a parsed, tz-aware time column.
-
-    Reads with :func:`analyzer.io.read_comments`; ``p_<label>`` columns become floats.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
-    >>> _ = p.write_text("time,text,tone\\n2026-03-04T10:00,Hyvä,neutral\\n")
-    >>> str(read_scored(p)["time"].iloc[0])
-    '2026-03-04 10:00:00+02:00'
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise AnalyzerError(f"file {path} not found")
-    from analyzer.io import read_comments
-
-    df = read_comments(path, text_col=text_col, time_col=time_col, tz=tz)
-    for col in df.columns:
-        if str(col).startswith("p_"):
-            df[col] = pd.to_numeric(df[col], errors="coerce")
-    return df
+__all__ = ["read_or_score", "read_scored"]  # read_scored lives in analyzer.io
 
 
 def is_scored(df: pd.DataFrame) -> bool:
@@ -58,9 +26,10 @@ def is_scored(df: pd.DataFrame) -> bool:
 def read_or_score(
     path: str | Path,
     *,
+    options: ReadOptions | None = None,
     text_col: str | None = None,
     time_col: str | None = None,
-    tz: str = DEFAULT_TZ,
+    tz: str | None = None,
     model: str | Path | None = None,
 ) -> pd.DataFrame:
     """A comments file with tones: read as it is when scored, else scored first.
@@ -72,10 +41,10 @@ def read_or_score(
     ----------
     path : str or Path
         The comments file, scored or not.
-    text_col, time_col : str, optional
-        Column names when they cannot be found automatically.
-    tz : str
-        Time zone of naive times.
+    options : ReadOptions, optional
+        The columns and the time zone, for reading and for scoring alike.
+    text_col, time_col, tz : str, optional
+        The same as keywords; one given takes the place of ``options``' field.
     model : str or Path, optional
         Model file used when scoring (default: the bundled model).
 
@@ -93,9 +62,10 @@ def read_or_score(
     >>> read_or_score(p)["tone"].tolist()
     ['criticism']
     """
-    df = read_scored(path, text_col=text_col, time_col=time_col, tz=tz)
+    options = ReadOptions.of(options, text_col=text_col, time_col=time_col, tz=tz)
+    df = read_scored(path, options=options)
     if not is_scored(df):
         from analyzer.scoring import score
 
-        df = score(path, model=model, text_col=text_col, time_col=time_col, tz=tz)
+        df = score(path, model=model, options=options)
     return df
