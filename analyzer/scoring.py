@@ -160,7 +160,7 @@ def _model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
 
     if model is None or isinstance(model, (str, os.PathLike)):
         path = Path(model) if model is not None else default_model_path()
-        loaded = load_model(path)  # validates: missing, pickle, damaged, untrusted -> one line
+        loaded = load_model(path)  # validates: missing, not a model, damaged, untrusted -> one line
         blob = path.read_bytes()
     elif isinstance(model, ToneModel):
         import tempfile

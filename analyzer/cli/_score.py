@@ -21,7 +21,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         help="time zone of times without one (default: %(default)s)",
     )
     parser.add_argument(
-        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.skops)"
+        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.npz)"
     )
 
 

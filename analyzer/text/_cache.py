@@ -162,8 +162,8 @@ def lookup_many(surfaces: Iterable[str]) -> list[tuple[str, tuple]]:
     A process that looked up part of a text's words hands them to others
     with :func:`remember`, so that each distinct word is analysed once
     however many processes score the text. The tuples are the fields of
-    :class:`Entry` in order (a tuple pickles several times faster than the
-    dataclass).
+    :class:`Entry` in order (a tuple is sent between processes several
+    times faster than the dataclass).
 
     Parameters
     ----------
