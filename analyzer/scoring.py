@@ -6,7 +6,7 @@ are scored in parallel processes (``jobs``, this one included) or on a Dask clus
 (``engine="dask"``); either way every input row gives exactly one output row,
 in the input order, and rows that cannot be read go to a rejects file.
 
-Workers receive the model as bytes (a skops archive) and load it once, so
+Workers receive the model as a model file's bytes and load it once, from memory, so
 the same code serves local processes and remote Dask workers alike.
 """
 
@@ -51,20 +51,13 @@ def _fork_context() -> Any:
 
 
 def _model_from_bytes(blob: bytes) -> Any:
-    """Load (once per process) the model held in a skops archive's bytes."""
+    """Load (once per process) the model held in a model file's bytes, from memory."""
     key = hashlib.sha256(blob).hexdigest()
     model = _MODELS.get(key)
     if model is None:
-        import tempfile
+        from analyzer.model import model_from_bytes
 
-        from analyzer.model import load_model
-
-        with tempfile.NamedTemporaryFile(suffix=".skops", delete=False) as fh:
-            fh.write(blob)
-        try:
-            model = load_model(fh.name)
-        finally:
-            os.unlink(fh.name)
+        model = model_from_bytes(blob)
         _MODELS.clear()
         _MODELS[key] = model
     return model
@@ -155,19 +148,16 @@ class _WarmUp:
 
 
 def _model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
-    """The model as skops bytes for the workers, and its metadata."""
-    from analyzer.model import ToneModel, default_model_path, load_model, save_model
+    """The model as a model file's bytes for the workers, and its metadata."""
+    from analyzer.model import ToneModel, default_model_path, load_model, model_to_bytes
 
     if model is None or isinstance(model, (str, os.PathLike)):
         path = Path(model) if model is not None else default_model_path()
         loaded = load_model(path)  # validates: missing, not a model, damaged, untrusted -> one line
         blob = path.read_bytes()
     elif isinstance(model, ToneModel):
-        import tempfile
-
         loaded = model
-        with tempfile.TemporaryDirectory() as tmp:
-            blob = save_model(model, Path(tmp) / "m.skops").read_bytes()
+        blob = model_to_bytes(model)
     else:
         raise AnalyzerError(f"model must be a path or a ToneModel, not {type(model).__name__}")
     # this process, and worker processes forked from it, need not load the bytes again

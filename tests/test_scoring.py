@@ -570,3 +570,21 @@ def test_cli_demo_writes_report_and_scored_csv(tmp_path, cli):
     assert {"p_criticism", "p_neutral", "p_understanding"} <= set(scored.columns)
     assert "3/3 report written" in res.stdout
     assert str((outdir / "demo_report.html").resolve()) in res.stdout
+
+
+def test_workers_load_the_model_from_memory(tmp_path, monkeypatch):
+    import tempfile
+
+    import analyzer.scoring as scoring
+    from analyzer.model import model_to_bytes
+
+    model = load_model()
+    blob = model_to_bytes(model)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # any temporary file lands here
+    monkeypatch.setattr(scoring, "_MODELS", {})  # as a fresh worker process
+    texts = [text for _, text, _ in SCORE_ROWS]
+    got = scoring._score_texts(texts, blob, False)
+    want = model.predict_proba(texts)
+    assert np.allclose(got["proba"], want.astype(np.float32))
+    assert list(tmp_path.iterdir()) == []
+    assert len(scoring._MODELS) == 1  # loaded once, kept for the next chunk
