@@ -88,64 +88,6 @@ def _score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, 
 #: chunks queued per worker process before this process scores one itself
 _QUEUE = 3
 
-#: a first chunk with fewer texts is not worth sharing out (see _warm_up)
-_WARM_MIN = 2_000
-
-
-def _warm_share(pieces: list[str]) -> list[tuple[str, tuple]]:
-    """Worker task of :func:`_warm_up`: the lemmatiser entries of these pieces' tokens."""
-    from analyzer.text import lookup_many, tokenize
-
-    return lookup_many(t for p in pieces for t in tokenize(p))
-
-
-class _WarmUp:
-    """Looks up the words of a first chunk in helper processes while this one loads the model.
-
-    The first chunk of an export holds most of its distinct words, and
-    looking them up (Voikko and the rules after it) is most of that chunk's
-    cost; loading the model (importing scikit-learn, auditing the file) needs
-    no words. So before the model is loaded, ``workers`` helpers are forked
-    and given the chunk's distinct space-separated pieces in small shares.
-    :meth:`finish`, called once the model is loaded, takes back the shares
-    no helper has started, looks them up here, and merges the helpers'
-    entries into this process's cache. Scoring workers forked afterwards
-    inherit the whole cache, so no word is looked up twice. Only the cache
-    is filled: every result is the same as without it.
-    """
-
-    SHARES = 16
-
-    def __init__(self, texts: list[str], workers: int) -> None:
-        pieces = list(dict.fromkeys(p for t in texts for p in t.split()))
-        n = self.SHARES
-        self._helpers = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
-        self._futures = [self._helpers.submit(_warm_share, pieces[k::n]) for k in range(n)]
-        self._pieces = pieces
-
-    def finish(self, use: bool = True) -> None:
-        """Do the shares not started yet here, merge the helpers' entries, stop the helpers.
-
-        With ``use=False`` (the run failed meanwhile) the shares not started are
-        dropped and only the running ones (small) are waited for.
-        """
-        from analyzer.text import remember
-
-        n = self.SHARES
-        try:
-            if use:
-                for k in reversed(range(n)):  # the helpers work from the front
-                    if self._futures[k].cancel():
-                        _warm_share(self._pieces[k::n])
-                for f in self._futures:
-                    if not f.cancelled():
-                        try:
-                            remember(f.result())
-                        except Exception:  # a helper died: its words are looked up later
-                            pass
-        finally:
-            self._helpers.shutdown(cancel_futures=True)
-
 
 def _model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
     """The model as a model file's bytes for the workers, and its metadata."""
@@ -387,19 +329,6 @@ class _Run:
         self.meta: dict[str, Any] = {}
         self.t0 = time.perf_counter()
 
-    def _warm_up(self, first: Any) -> _WarmUp | None:
-        """Helpers for the first chunk's words, where they pay (local, forking, big enough)."""
-        # forked helpers only: a spawned one would spend its time importing
-        if self.engine != "local" or self.jobs <= 1 or first is None or not _fork_context():
-            return None
-        texts = first.frame[first.roles.text].tolist()
-        if len(texts) < _WARM_MIN:
-            return None
-        try:
-            return _WarmUp(texts, self.jobs - 1)
-        except OSError:  # cannot fork now: the words are looked up later
-            return None
-
     def frames(self, *, for_file: bool, excel_safe: bool = False) -> Iterator[pd.DataFrame]:
         """Scored chunks, authors pseudonymised; for files also ISO times and safe cells."""
         from analyzer.io import LINE_COL, iter_comments
@@ -407,15 +336,7 @@ class _Run:
         chunks = iter_comments(self.source, stats=self.stats, **self.read_options)
         try:
             nxt = next(chunks, None)
-            warm = self._warm_up(nxt)
-            try:
-                blob, self.meta = _model_blob(self.model)
-            except BaseException:
-                if warm is not None:
-                    warm.finish(use=False)
-                raise
-            if warm is not None:
-                warm.finish()
+            blob, self.meta = _model_blob(self.model)
             runner = _Runner(blob, self.with_lemmas, self.jobs, self.engine, self.scheduler)
         except BaseException:
             chunks.close()

@@ -9,7 +9,6 @@ Usage::
     .venv/bin/python bench/throughput.py --profile 20000  # cProfile of score(jobs=1)
     .venv/bin/python bench/throughput.py --floor          # also the floor (no model)
     .venv/bin/python bench/throughput.py --only ours --against /work/base --repeat 5
-    .venv/bin/python bench/throughput.py --only ours --nowarm --repeat 5
 
 Input: comments built at run time in a temporary folder from real Finnish
 sentences, ``../shared/eval/xed_fi`` (the annotated sentences and the neutral
@@ -29,8 +28,7 @@ with its own bundled model unless ``--against-model``; ``--model`` sets ours.
 Older checkouts kept a model cache (``ANALYZER_CACHE``): it lives in the
 temporary folder, so their first run of an invocation is cold and later runs
 load from it as a user's second run would (``--cold-cache``: every run cold).
-``--nowarm`` adds the side ``nowarm``: ours with the forked warm-up helpers
-turned off (``analyzer.scoring``'s threshold set out of reach). Every run is
+Every run is
 its own subprocess, timed wall-clock from start to exit (interpreter start,
 model load or fit included). Memory: peak of the summed RSS and of the summed
 PSS (proportional set size: shared copy-on-write pages of forked workers
@@ -217,16 +215,6 @@ def measure(
     }
 
 
-#: ``analyzer score`` with the warm-up helpers out of reach (side ``nowarm``)
-NOWARM = (
-    "import sys\n"
-    "import analyzer.scoring as s\n"
-    "s._WARM_MIN = 1 << 62\n"
-    "from analyzer.cli import main\n"
-    "sys.exit(main(sys.argv[1:]))\n"
-)
-
-
 def run_ours(
     inp: Path,
     out: Path,
@@ -235,14 +223,12 @@ def run_ours(
     *,
     home: Path = ROOT,
     model: str | None = None,
-    nowarm: bool = False,
 ) -> dict:
     """``analyzer score`` of the checkout ``home`` (its .venv; old code: its cache in ``cache``)."""
     import os
 
     python = str(home / ".venv" / "bin" / "python") if home != ROOT else sys.executable
-    start = [python, "-c", NOWARM] if nowarm else [python, "-m", "analyzer"]
-    cmd = [*start, "score", str(inp), "-o", str(out), "--quiet"]
+    cmd = [python, "-m", "analyzer", "score", str(inp), "-o", str(out), "--quiet"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     if model:
@@ -331,7 +317,6 @@ def main() -> int:
     ap.add_argument("--against", type=Path, metavar="DIR", help="also side 'base': DIR's code")
     ap.add_argument("--against-model", metavar="FILE", help="model file of side 'base'")
     ap.add_argument("--model", metavar="FILE", help="model file of ours (default: bundled)")
-    ap.add_argument("--nowarm", action="store_true", help="also ours without warm-up helpers")
     ap.add_argument("--profile", type=int, metavar="N", help="only profile score() on N comments")
     ap.add_argument(
         "--floor",
@@ -354,8 +339,6 @@ def main() -> int:
 
     print(f"machine: {machine()}; {today()}")
     sides = [s for s in ("naive", "ours") if args.only in (None, s)]
-    if args.nowarm:
-        sides.append("nowarm")
     if args.against:
         sides.append("base")
         base_rev = subprocess.run(
@@ -389,10 +372,8 @@ def main() -> int:
                 for side in order:
                     out = Path(tmp) / f"out-{side}.csv"
                     cache = Path(tmp) / (f"cache-{rep}-{n}" if args.cold_cache else "cache")
-                    if side in ("ours", "nowarm"):
-                        r = run_ours(
-                            inp, out, args.jobs, cache, model=args.model, nowarm=side == "nowarm"
-                        )
+                    if side == "ours":
+                        r = run_ours(inp, out, args.jobs, cache, model=args.model)
                     elif side == "base":
                         home = args.against.resolve()
                         r = run_ours(
@@ -434,7 +415,7 @@ def main() -> int:
             f"{side:<6} {n:>9,} {walls[0]:7.1f} {med:8.1f} {n / med:10,.0f} "
             f"{mib(rss):>12} {mib(pss):>12}"
         )
-    for other in ("nowarm", "base"):
+    for other in ("base",):
         if (other, args.n) in best and ("ours", args.n) in best:
             mine, theirs = results[("ours", args.n)], results[(other, args.n)]
             pairs = [t["wall"] / m["wall"] for m, t in zip(mine, theirs, strict=False)]
