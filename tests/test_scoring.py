@@ -551,7 +551,7 @@ def test_cli_demo_writes_report_and_scored_csv(tmp_path, cli):
 def test_workers_load_the_model_from_memory(tmp_path, monkeypatch):
     import tempfile
 
-    import analyzer.scoring as worker
+    import analyzer.scoring._worker as worker
     from analyzer.model import model_to_bytes
 
     model = load_model()
@@ -559,7 +559,7 @@ def test_workers_load_the_model_from_memory(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # any temporary file lands here
     monkeypatch.setattr(worker, "_MODELS", {})  # as a fresh worker process
     texts = [text for _, text, _ in SCORE_ROWS]
-    got = worker._score_texts(texts, blob, False)
+    got = worker.score_texts(texts, blob, False)
     want = model.predict_proba(texts)
     assert np.allclose(got["proba"], want.astype(np.float32))
     assert list(tmp_path.iterdir()) == []
