@@ -237,7 +237,7 @@ def run_ours(
     # run in the checkout: ``-m``/``-c`` put the working folder first on sys.path
     r = measure(cmd, env={**os.environ, "ANALYZER_CACHE": str(cache)}, cwd=home)
     r["detail"] = r["stderr"].strip().splitlines()[-1] if r["stderr"].strip() else ""
-    if warm or any((cache / "models").glob("*.pickle")):  # only code that has a model cache
+    if home != ROOT and any((cache / "models").glob("*.pickle")):  # old code had a model cache
         r["detail"] += f" [model cache {'warm' if warm else 'cold'}]"
     return r
 
