@@ -37,7 +37,7 @@ format: setup
 # (real text much better, corpus leave-one-scenario-out lower) is in models/README.md.
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
 FS_WEIGHT     ?= 0.3
-MODEL_ARGS    := data/tone_corpus.csv --group-col scenario --fold -o models/tone-fi.skops
+MODEL_ARGS    := data/tone_corpus.csv --group-col scenario --fold -o models/tone-fi.npz
 ifneq ($(FS_WEIGHT),0)
 MODEL_ARGS    += --augment 1 --C 1 --finnsentiment $(FINNSENTIMENT) --finnsentiment-splits 1-12 \
                  --finnsentiment-weight $(FS_WEIGHT)

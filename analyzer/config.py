@@ -2,10 +2,8 @@
 
 Every module reads its settings from here; nothing else reads ``os.environ``.
 
-* ``ANALYZER_MODEL``: the default model file (else the bundled ``tone-fi.skops``);
+* ``ANALYZER_MODEL``: the default model file (else the bundled ``tone-fi.npz``);
 * ``ANALYZER_DATA``: the folder of the bundled data files (else the package's own);
-* ``ANALYZER_CACHE``: the model cache folder, ``off`` to turn it off (else
-  ``$XDG_CACHE_HOME/analyzer`` or ``~/.cache/analyzer``);
 * ``ANALYZER_VOIKKO``: the Voikko backend, ``auto`` (default), ``native`` or ``python``;
 * ``ANALYZER_SALT``: the pseudonym salt (else a random one kept in
   ``$XDG_CONFIG_HOME/analyzer/salt`` or ``~/.config/analyzer/salt``);
@@ -24,7 +22,6 @@ from importlib import resources
 from pathlib import Path
 
 __all__ = [
-    "CACHE_ENV",
     "DATA_ENV",
     "DEFAULT_TZ",
     "FINNSENTIMENT_ENV",
@@ -99,13 +96,12 @@ def time_zone(name: object) -> str:
 
 MODEL_ENV = "ANALYZER_MODEL"
 DATA_ENV = "ANALYZER_DATA"
-CACHE_ENV = "ANALYZER_CACHE"
 VOIKKO_ENV = "ANALYZER_VOIKKO"
 SALT_ENV = "ANALYZER_SALT"
 FINNSENTIMENT_ENV = "ANALYZER_FINNSENTIMENT"
 
 #: file name of the bundled model
-MODEL_FILE = "tone-fi.skops"
+MODEL_FILE = "tone-fi.npz"
 
 
 def env(name: str) -> str:
@@ -159,13 +155,13 @@ def data_dir() -> Path:
 
 
 def default_model_path() -> Path:
-    """The model used when none is given: ``$ANALYZER_MODEL`` or the bundled ``tone-fi.skops``.
+    """The model used when none is given: ``$ANALYZER_MODEL`` or the bundled ``tone-fi.npz``.
 
     Examples
     --------
     >>> from analyzer.model import default_model_path
     >>> default_model_path().name
-    'tone-fi.skops'
+    'tone-fi.npz'
     """
     return env_path(MODEL_ENV, bundled_dir() / MODEL_FILE)
 

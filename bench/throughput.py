@@ -8,6 +8,7 @@ Usage::
     .venv/bin/python bench/throughput.py --only ours --n 1000000
     .venv/bin/python bench/throughput.py --profile 20000  # cProfile of score(jobs=1)
     .venv/bin/python bench/throughput.py --floor          # also the floor (no model)
+    .venv/bin/python bench/throughput.py --only ours --against /work/base --repeat 5
 
 Input: comments built at run time in a temporary folder from real Finnish
 sentences, ``../shared/eval/xed_fi`` (the annotated sentences and the neutral
@@ -21,14 +22,18 @@ all cores, bundled model). Naive: this file run as ``--naive IN OUT`` —
 ``TfidfVectorizer`` + ``LogisticRegression`` fitted on ``data/tone_corpus.csv``,
 ``predict_proba`` on the whole frame, ``to_csv``.
 
-Ours keeps its model cache (``ANALYZER_CACHE``) in the temporary folder: the
-first run of an invocation audits the model file through skops, later runs
-load it from the cache as a user's second run would; ``--cold-cache`` gives
-every run an empty cache. Every run is its own subprocess, timed wall-clock from start to exit
-(interpreter start, model load or fit included). Memory: peak of the summed
-RSS and of the summed PSS (proportional set size: shared copy-on-write pages
-of forked workers counted once) of the whole process tree, sampled every
-0.1 s with psutil; and ``ru_maxrss`` of the largest single process.
+``--against DIR`` adds the side ``base``: the same command with another
+checkout's interpreter and package (``DIR/.venv/bin/python``, run in ``DIR``),
+with its own bundled model unless ``--against-model``; ``--model`` sets ours.
+Older checkouts kept a model cache (``ANALYZER_CACHE``): it lives in the
+temporary folder, so their first run of an invocation is cold and later runs
+load from it as a user's second run would (``--cold-cache``: every run cold).
+Every run is
+its own subprocess, timed wall-clock from start to exit (interpreter start,
+model load or fit included). Memory: peak of the summed RSS and of the summed
+PSS (proportional set size: shared copy-on-write pages of forked workers
+counted once) of the whole process tree, sampled every 0.1 s with psutil; and
+``ru_maxrss`` of the largest single process.
 """
 
 from __future__ import annotations
@@ -154,7 +159,9 @@ def floor(inp: str, out: str) -> None:
 
 
 # -- measuring a subprocess -----------------------------------------------------
-def measure(cmd: list[str], interval: float = 0.1, env: dict | None = None) -> dict:
+def measure(
+    cmd: list[str], interval: float = 0.1, env: dict | None = None, cwd: Path = ROOT
+) -> dict:
     """Wall time and peak memory of ``cmd`` and all its descendants."""
     import resource
 
@@ -163,7 +170,7 @@ def measure(cmd: list[str], interval: float = 0.1, env: dict | None = None) -> d
     peak_rss = peak_pss = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     ps = psutil.Process(proc.pid)
     done = threading.Event()
@@ -208,17 +215,30 @@ def measure(cmd: list[str], interval: float = 0.1, env: dict | None = None) -> d
     }
 
 
-def run_ours(inp: Path, out: Path, jobs: int | None, cache: Path) -> dict:
-    """``analyzer score`` with its model cache (analyzer.model._cache) in ``cache``."""
-    cmd = [sys.executable, "-m", "analyzer", "score", str(inp), "-o", str(out), "--quiet"]
-    if jobs:
-        cmd += ["--jobs", str(jobs)]
-    warm = any((cache / "models").glob("*.pickle"))
+def run_ours(
+    inp: Path,
+    out: Path,
+    jobs: int | None,
+    cache: Path,
+    *,
+    home: Path = ROOT,
+    model: str | None = None,
+) -> dict:
+    """``analyzer score`` of the checkout ``home`` (its .venv; old code: its cache in ``cache``)."""
     import os
 
-    r = measure(cmd, env={**os.environ, "ANALYZER_CACHE": str(cache)})
+    python = str(home / ".venv" / "bin" / "python") if home != ROOT else sys.executable
+    cmd = [python, "-m", "analyzer", "score", str(inp), "-o", str(out), "--quiet"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    if model:
+        cmd += ["--model", model]
+    warm = any((cache / "models").glob("*.pickle"))
+    # run in the checkout: ``-m``/``-c`` put the working folder first on sys.path
+    r = measure(cmd, env={**os.environ, "ANALYZER_CACHE": str(cache)}, cwd=home)
     r["detail"] = r["stderr"].strip().splitlines()[-1] if r["stderr"].strip() else ""
-    r["detail"] += f" [model cache {'warm' if warm else 'cold'}]"
+    if home != ROOT and any((cache / "models").glob("*.pickle")):  # old code had a model cache
+        r["detail"] += f" [model cache {'warm' if warm else 'cold'}]"
     return r
 
 
@@ -294,6 +314,9 @@ def main() -> int:
         help="a new, empty model cache for every run of ours (default: one per invocation, "
         "so its first run is cold and the others warm)",
     )
+    ap.add_argument("--against", type=Path, metavar="DIR", help="also side 'base': DIR's code")
+    ap.add_argument("--against-model", metavar="FILE", help="model file of side 'base'")
+    ap.add_argument("--model", metavar="FILE", help="model file of ours (default: bundled)")
     ap.add_argument("--profile", type=int, metavar="N", help="only profile score() on N comments")
     ap.add_argument(
         "--floor",
@@ -316,8 +339,20 @@ def main() -> int:
 
     print(f"machine: {machine()}; {today()}")
     sides = [s for s in ("naive", "ours") if args.only in (None, s)]
+    if args.against:
+        sides.append("base")
+        base_rev = subprocess.run(
+            ["git", "-C", str(args.against), "log", "-1", "--format=%h %s"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        print(f"base: {args.against} at {base_rev}")
     if args.floor:
         sides.append("floor")
+    import hashlib
+    import os
+
+    digests: dict[str, set[str]] = {}
     results: dict[tuple[str, int], list[dict]] = {}
     sizes = [args.n] + ([1_000_000] if args.big and args.n != 1_000_000 else [])
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
@@ -336,9 +371,14 @@ def main() -> int:
                 order = run_sides if rep % 2 == 0 else run_sides[::-1]
                 for side in order:
                     out = Path(tmp) / f"out-{side}.csv"
+                    cache = Path(tmp) / (f"cache-{rep}-{n}" if args.cold_cache else "cache")
                     if side == "ours":
-                        cache = Path(tmp) / (f"cache-{rep}-{n}" if args.cold_cache else "cache")
-                        r = run_ours(inp, out, args.jobs, cache)
+                        r = run_ours(inp, out, args.jobs, cache, model=args.model)
+                    elif side == "base":
+                        home = args.against.resolve()
+                        r = run_ours(
+                            inp, out, args.jobs, cache, home=home, model=args.against_model
+                        )
                     elif side == "floor":
                         r = run_naive(inp, out, "--floor-run")
                     else:
@@ -346,12 +386,16 @@ def main() -> int:
                     rows = count_rows(out)
                     if rows != n:
                         print(f"warning: {side} wrote {rows} rows, not {n}", file=sys.stderr)
+                    digests.setdefault(side, set()).add(
+                        hashlib.sha256(out.read_bytes()).hexdigest()
+                    )
+                    r["load"] = os.getloadavg()[0]
                     out.unlink()
                     results.setdefault((side, n), []).append(r)
                     print(
                         f"  run {rep + 1} {side:<5} {r['wall']:7.1f} s  {n / r['wall']:9,.0f} "
                         f"comments/s  peak RSS {mib(r['rss'])} MiB  PSS {mib(r['pss'])} MiB  "
-                        f"| {r['detail']}",
+                        f"load {r['load']:.1f} | {r['detail']}",
                         flush=True,
                     )
             inp.unlink()
@@ -370,6 +414,23 @@ def main() -> int:
         print(
             f"{side:<6} {n:>9,} {walls[0]:7.1f} {med:8.1f} {n / med:10,.0f} "
             f"{mib(rss):>12} {mib(pss):>12}"
+        )
+    for other in ("base",):
+        if (other, args.n) in best and ("ours", args.n) in best:
+            mine, theirs = results[("ours", args.n)], results[(other, args.n)]
+            pairs = [t["wall"] / m["wall"] for m, t in zip(mine, theirs, strict=False)]
+            a, b = best[(other, args.n)], best[("ours", args.n)]
+            print(
+                f"\n{other}/ours median wall {a['median'] / b['median']:.3f} "
+                f"(run by run: {', '.join(f'{p:.2f}' for p in pairs)}); "
+                f"peak RSS ours/{other} {b['rss'] / a['rss']:.3f}, PSS {b['pss'] / a['pss']:.3f}"
+            )
+    same = {s: len(d) == 1 for s, d in digests.items()}
+    if len(digests) > 1 and all(same.values()):
+        one = {next(iter(d)) for s, d in digests.items() if s != "naive" and s != "floor"}
+        print(
+            f"outputs of {', '.join(s for s in digests if s not in ('naive', 'floor'))}: "
+            f"{'byte-identical' if len(one) == 1 else 'DIFFER'}"
         )
     if ("naive", args.n) in best and ("ours", args.n) in best:
         a, b = best[("naive", args.n)], best[("ours", args.n)]

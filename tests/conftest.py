@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,6 @@ settings.register_profile("fuzz", derandomize=False, database=None, deadline=Non
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
-
-# The suite's own model cache (analyzer.model._cache), shared by its processes and
-# kept out of the user's ~/.cache; tests of the cache itself use their own folders.
-os.environ.setdefault(
-    "ANALYZER_CACHE",
-    str(Path(tempfile.gettempdir()) / f"analyzer-test-cache-{getattr(os, 'getuid', lambda: 0)()}"),
-)
 
 
 def run_cli(

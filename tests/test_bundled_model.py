@@ -9,7 +9,7 @@ from analyzer.model import data_hash, evaluate, load_model, text_fingerprint
 def test_bundled_model_was_trained_with_this_text_pipeline():
     meta = load_model().meta
     assert meta.get("text_fingerprint") == text_fingerprint(), (
-        "the text pipeline changed since models/tone-fi.skops was trained: run `make model`"
+        "the text pipeline changed since models/tone-fi.npz was trained: run `make model`"
     )
 
 

@@ -75,7 +75,7 @@ def _check_figures(fig: dict, labels: list[str], n: int) -> None:
 
 def test_train_json_then_evaluate_and_explain(tmp_path, cli):
     data = write_tone_csv(tmp_path / "koulutus.csv")
-    model = tmp_path / "malli.skops"
+    model = tmp_path / "malli.npz"
     out = _ok_json(cli("train", str(data), "-o", str(model), "--cv", "3", "--json"))
     assert {"n", "labels", "cv", "model"} <= set(out)
     assert out["n"] == len(TONE_ROWS)
@@ -108,7 +108,7 @@ def test_train_json_then_evaluate_and_explain(tmp_path, cli):
 
 def test_train_group_col_has_per_group_and_text_output(tmp_path, cli):
     data = write_tone_csv(tmp_path / "koulutus.csv")
-    model = tmp_path / "ryhmä.skops"
+    model = tmp_path / "ryhmä.npz"
     res = cli("train", str(data), "-o", str(model), "--group-col", "scenario", "--json")
     out = _ok_json(res)
     cv = out["cv"]
@@ -117,19 +117,19 @@ def test_train_group_col_has_per_group_and_text_output(tmp_path, cli):
     for g in cv["per_group"].values():
         assert g["n"] == 24 and 0.0 <= g["macro_f1"] <= 1.0
     # the readable report of the same run (no --json), with --cv 0 skipping CV
-    code, out, _ = run_main("train", str(data), "-o", str(tmp_path / "nocv.skops"), "--cv", "0")
+    code, out, _ = run_main("train", str(data), "-o", str(tmp_path / "nocv.npz"), "--cv", "0")
     assert code == 0
-    assert out.strip() == f"model saved: {tmp_path / 'nocv.skops'}"
-    code, out, _ = run_main("train", str(data), "-o", str(tmp_path / "t.skops"), "--cv", "3")
+    assert out.strip() == f"model saved: {tmp_path / 'nocv.npz'}"
+    code, out, _ = run_main("train", str(data), "-o", str(tmp_path / "t.npz"), "--cv", "3")
     assert code == 0
     assert out.startswith(f"cross-validation (stratified-3-fold): n={len(TONE_ROWS)}  macro-F1 ")
     assert "confusion (rows = gold, columns = predicted):" in out
-    assert out.rstrip().endswith(f"model saved: {tmp_path / 't.skops'}")
+    assert out.rstrip().endswith(f"model saved: {tmp_path / 't.npz'}")
 
 
 def test_train_other_label_set_and_text_report(tmp_path, cli):
     data = write_posneg_csv(tmp_path / "arviot.csv")
-    model = tmp_path / "posneg.skops"
+    model = tmp_path / "posneg.npz"
     res = cli(
         "train", str(data), "-o", str(model), "--text-col", "arvio", "--label-col", "arvosana",
         "--cv", "3", "--classifier", "logreg", "--json",
@@ -175,34 +175,34 @@ def test_explain_bundled_model_json_global_and_stdin(cli):
 def test_model_errors_are_one_line(tmp_path, cli):
     src = tmp_path / "x.csv"
     src.write_text("text\nHävetkää!\n", encoding="utf-8")
-    res = cli("score", str(src), "-o", str(tmp_path / "y.csv"), "--model", "nope.skops")
-    _one_line_error(res, "model file nope.skops not found")
+    res = cli("score", str(src), "-o", str(tmp_path / "y.csv"), "--model", "nope.npz")
+    _one_line_error(res, "model file nope.npz not found")
     assert not (tmp_path / "y.csv").exists()
 
-    fake = tmp_path / "pickled.skops"
+    fake = tmp_path / "pickled.npz"
     fake.write_bytes(pickle.dumps({"pipeline": None}))
-    _one_line_error(cli("explain", "Moi", "--model", str(fake)), "not a skops model file")
+    _one_line_error(cli("explain", "Moi", "--model", str(fake)), "not an analyzer model file")
 
     assert not (tmp_path / "y.csv").exists()
 
     # the same error path in-process for the other commands and model problems
-    garbage = tmp_path / "garbage.skops"
+    garbage = tmp_path / "garbage.npz"
     garbage.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     data = write_tone_csv(tmp_path / "koulutus.csv")
     _main_error(["evaluate", str(garbage), str(data)], "refusing")
-    _main_error(["train", str(src), "-o", str(tmp_path / "m.skops")], "no label column")
+    _main_error(["train", str(src), "-o", str(tmp_path / "m.npz")], "no label column")
     one = write_csv(tmp_path / "yksi.csv", ["text", "label"], [("a", "x"), ("b", "x")])
-    _main_error(["train", str(one), "-o", str(tmp_path / "m.skops")], "two different")
+    _main_error(["train", str(one), "-o", str(tmp_path / "m.npz")], "two different")
     _main_error(
-        ["train", str(data), "--group-col", "ei_ole", "-o", str(tmp_path / "m.skops")],
+        ["train", str(data), "--group-col", "ei_ole", "-o", str(tmp_path / "m.npz")],
         "no column 'ei_ole'",
     )
     _main_error(
-        ["train", str(data), "--cv", "0", "-o", str(tmp_path / "ei" / "m.skops")], "does not exist"
+        ["train", str(data), "--cv", "0", "-o", str(tmp_path / "ei" / "m.npz")], "does not exist"
     )
-    assert not (tmp_path / "m.skops").exists()
+    assert not (tmp_path / "m.npz").exists()
     assert not list(tmp_path.glob(".*.tmp"))
-    _main_error(["explain", "--model", str(tmp_path / "nope.skops"), "Moi"], "not found")
+    _main_error(["explain", "--model", str(tmp_path / "nope.npz"), "Moi"], "not found")
     _main_error(["explain"], "give comments", stdin="\n  \n")
 
 

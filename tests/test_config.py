@@ -67,21 +67,16 @@ def test_defaults_and_environment_only_in_config() -> None:
 
 def test_settings_follow_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from analyzer.io import resolve_salt, salt_path
-    from analyzer.model import cache_dir, default_model_path
+    from analyzer.model import default_model_path
 
-    monkeypatch.setenv("ANALYZER_MODEL", str(tmp_path / "oma.skops"))
-    monkeypatch.setenv("ANALYZER_CACHE", "  off ")
+    monkeypatch.setenv("ANALYZER_MODEL", str(tmp_path / "oma.npz"))
     monkeypatch.setenv("ANALYZER_SALT", " suola ")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "conf"))
-    assert default_model_path() == tmp_path / "oma.skops"
-    assert cache_dir() is None
+    assert default_model_path() == tmp_path / "oma.npz"
     assert resolve_salt() == "suola"
     assert salt_path() == tmp_path / "conf" / "analyzer" / "salt"
-    monkeypatch.setenv("ANALYZER_CACHE", "")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert cache_dir() == tmp_path / "cache" / "analyzer"
     monkeypatch.delenv("ANALYZER_MODEL")
-    assert default_model_path() == config.bundled_dir() / "tone-fi.skops"
+    assert default_model_path() == config.bundled_dir() / "tone-fi.npz"
 
 
 def test_the_voikko_backend_is_checked() -> None:

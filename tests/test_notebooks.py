@@ -109,7 +109,7 @@ def test_03_adapt_to_your_thread(tmp_path, monkeypatch):
     found = re.search(r"went from (0\.\d+) to (0\.\d+)", text)
     assert found and float(found.group(2)) > float(found.group(1))
     assert re.search(r"^4\s+160\s+0\.\d+$", text, flags=re.MULTILINE)  # the table's last round
-    saved = list(tmp_path.glob("adapt-*/tone-kaislaranta.skops"))
+    saved = list(tmp_path.glob("adapt-*/tone-kaislaranta.npz"))
     assert len(saved) == 1
     model = load_model(saved[0])
     assert model.labels == ["criticism", "neutral", "understanding"]

@@ -25,7 +25,7 @@ from analyzer.data import load_demo_gold
 ROOT = Path(__file__).resolve().parents[1]
 #: the files the package loads at run time, and where their source of truth lives
 BUNDLED = {
-    "tone-fi.skops": ROOT / "models" / "tone-fi.skops",
+    "tone-fi.npz": ROOT / "models" / "tone-fi.npz",
     "tone_corpus.csv": ROOT / "data" / "tone_corpus.csv",
     "contrast.csv": ROOT / "data" / "contrast.csv",
     "blind_thread.csv": ROOT / "data" / "blind_thread.csv",
@@ -44,7 +44,7 @@ def test_bundled_files_are_the_repository_files(monkeypatch: pytest.MonkeyPatch)
         # in a checkout, links: models/ and data/ stay the one place to edit
         assert (bundled / name).is_symlink(), name
         assert (bundled / name).resolve() == source.resolve(), name
-    assert config.default_model_path() == bundled / "tone-fi.skops"
+    assert config.default_model_path() == bundled / "tone-fi.npz"
     assert config.data_dir() == bundled
     monkeypatch.setenv(config.DATA_ENV, str(ROOT / "data"))
     assert config.data_dir() == ROOT / "data"
@@ -118,7 +118,6 @@ def test_installed_wheel_runs_demo_and_score_in_an_empty_folder(
     Path(purelib, "_analyzer_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANALYZER_", "PYTHON"))}
-    env["ANALYZER_CACHE"] = str(tmp_path / "cache")
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     work = tmp_path / "empty"
     work.mkdir()

@@ -179,40 +179,16 @@ def test_row_count_and_order_over_many_chunks(tmp_path):
     assert (df.groupby(base)["tone"].nunique() == 1).all()
 
 
-def test_warm_up_helpers_fill_the_cache_and_change_no_result(tmp_path, monkeypatch):
-    import analyzer.scoring as scoring
-    from analyzer.data import load_corpus
-    from analyzer.text import cache_info, clear_cache
-
-    texts = load_corpus()["text"].tolist()[:120]
-    rows = [(f"Tekijä {i % 7}", t, "4.3.2026 12:00") for i, t in enumerate(texts)]
-    src = write_csv(tmp_path / "in.csv", HEADER, rows, delimiter=";", bom=True)
-    clear_cache()
-    one = tmp_path / "one.csv"
-    score_file(src, one, salt=SALT, jobs=1, chunksize=50)
-    assert cache_info()["size"] == cache_info()["misses"]  # every word looked up here
-    monkeypatch.setattr(scoring, "_WARM_MIN", 10)
-    clear_cache()
-    two = tmp_path / "two.csv"
-    score_file(src, two, salt=SALT, jobs=2, chunksize=50)
-    info = cache_info()
-    # the first chunk's words came from the helper: cached here, never looked up here
-    assert info["size"] > info["misses"] + 100
-    assert one.read_bytes() == two.read_bytes()
-
-
-def test_missing_model_stops_the_warm_up_helpers(tmp_path, monkeypatch):
+def test_missing_model_starts_no_workers_and_writes_nothing(tmp_path):
     import multiprocessing
 
-    import analyzer.scoring as scoring
     from analyzer.data import load_corpus
 
     texts = load_corpus()["text"].tolist()[:60]
     rows = [(f"Tekijä {i % 7}", t, "4.3.2026 12:00") for i, t in enumerate(texts)]
     src = write_csv(tmp_path / "in.csv", HEADER, rows, delimiter=";", bom=True)
-    monkeypatch.setattr(scoring, "_WARM_MIN", 10)
     with pytest.raises(AnalyzerError, match="not found"):
-        score_file(src, tmp_path / "out.csv", model=tmp_path / "none.skops", jobs=2, chunksize=30)
+        score_file(src, tmp_path / "out.csv", model=tmp_path / "none.npz", jobs=2, chunksize=30)
     assert not multiprocessing.active_children()
     assert not (tmp_path / "out.csv").exists()
 
@@ -341,7 +317,7 @@ def test_failed_run_leaves_existing_output_untouched(tmp_path):
     out = tmp_path / "tulos.csv"
     out.write_text("vanha tiedosto\n", encoding="utf-8")
     with pytest.raises(AnalyzerError, match="not found"):
-        score_file(src, out, model=tmp_path / "poissa.skops", salt=SALT, jobs=1)
+        score_file(src, out, model=tmp_path / "poissa.npz", salt=SALT, jobs=1)
     assert out.read_text(encoding="utf-8") == "vanha tiedosto\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "tulos.csv"]
     with pytest.raises(AnalyzerError, match="does not exist"):
@@ -457,7 +433,7 @@ def test_score_with_model_object_and_bad_model(tmp_path):
     with pytest.raises(AnalyzerError, match="path or a ToneModel"):
         score(_frame(), model=42)
     with pytest.raises(AnalyzerError, match="not found"):
-        score(_frame(), model=tmp_path / "ei.skops")
+        score(_frame(), model=tmp_path / "ei.npz")
 
 
 def test_score_empty_dataframe_is_a_clear_error():
@@ -570,3 +546,21 @@ def test_cli_demo_writes_report_and_scored_csv(tmp_path, cli):
     assert {"p_criticism", "p_neutral", "p_understanding"} <= set(scored.columns)
     assert "3/3 report written" in res.stdout
     assert str((outdir / "demo_report.html").resolve()) in res.stdout
+
+
+def test_workers_load_the_model_from_memory(tmp_path, monkeypatch):
+    import tempfile
+
+    import analyzer.scoring._worker as worker
+    from analyzer.model import model_to_bytes
+
+    model = load_model()
+    blob = model_to_bytes(model)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # any temporary file lands here
+    monkeypatch.setattr(worker, "_MODELS", {})  # as a fresh worker process
+    texts = [text for _, text, _ in SCORE_ROWS]
+    got = worker.score_texts(texts, blob, False)
+    want = model.predict_proba(texts)
+    assert np.allclose(got["proba"], want.astype(np.float32))
+    assert list(tmp_path.iterdir()) == []
+    assert len(worker._MODELS) == 1  # loaded once, kept for the next chunk

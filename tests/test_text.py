@@ -132,24 +132,6 @@ def test_compound_parts_and_negation() -> None:
     assert "NEG_tykätä" not in lemma_features("En tykkää", negation=False)
 
 
-def test_lookup_many_and_remember_carry_entries_between_processes() -> None:
-    import pickle
-
-    from analyzer.data import load_corpus
-    from analyzer.text import clear_cache, lookup, lookup_many, remember
-
-    words = " ".join(load_corpus()["text"].tolist()[:200]).split()
-    clear_cache()
-    items = pickle.loads(pickle.dumps(lookup_many(words)))  # as a worker sends them
-    computed = {s: lookup(s) for s, _ in items}
-    assert len(items) == len(set(words) - {""})
-    clear_cache()
-    assert remember(items) == len(items)
-    assert remember(items) == 0  # already there
-    assert all(lookup(s) == e for s, e in computed.items())
-    assert cache_info()["misses"] == 0
-
-
 def test_cache_counts_distinct_words() -> None:
     clear_cache()
     lemmatize(["talo", "talo", "talossa"])

@@ -16,7 +16,6 @@ _PACKAGES = (
     "scipy",
     "statsmodels",
     "matplotlib",
-    "skops",
     "libvoikko",
     "pyvoikko",
     "ftfy",
@@ -87,14 +86,6 @@ def run(args: argparse.Namespace) -> int:
             problems.append(f"model file {path} is missing (run `make model`)")
         else:
             problems.extend(_model_problems(path, lines))
-        from analyzer.model import cache_dir
-
-        folder = cache_dir()
-        lines.append(
-            "model cache: off (ANALYZER_CACHE=off)"
-            if folder is None
-            else f"model cache: {folder / 'models'} (audited model files load from here)"
-        )
     except ImportError:
         lines.append("model: (model module not installed yet)")
 

@@ -9,7 +9,7 @@ HELP = "evaluate a model on held-out labelled comments"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("model", help="model file (.skops)")
+    parser.add_argument("model", help="model file (.npz)")
     parser.add_argument("data", help="labelled file")
     parser.add_argument("--text-col", help="column of the text")
     parser.add_argument("--label-col", help="column of the label")

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_read_arguments(parser, author=True)
     parser.add_argument(
-        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.skops)"
+        "--model", help="model file (default: $ANALYZER_MODEL or the bundled tone-fi.npz)"
     )
     parser.add_argument("--with-lemmas", action="store_true", help="add a lemmas column")
     parser.add_argument(

@@ -32,7 +32,7 @@ def print_figures(fig: dict[str, Any], title: str) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", help="labelled CSV/TSV/XLSX/JSON(L)/Parquet file")
-    parser.add_argument("-o", "--output", default="model.skops", help="model file to write")
+    parser.add_argument("-o", "--output", default="model.npz", help="model file to write")
     parser.add_argument("--text-col", help="column of the text")
     parser.add_argument("--label-col", help="column of the label (default: label/tone/class)")
     parser.add_argument("--group-col", help="group column for grouped CV (e.g. scenario)")

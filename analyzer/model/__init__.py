@@ -1,9 +1,8 @@
 """The tone classifier: features, pipeline, training, safe model files, explanations.
 
 ``__all__`` lists the API. Also importable from here, for other parts of the
-package and for the tests: the model cache (``CACHE_ENV``, ``cache_dir``,
-``cached_model``, ``remember_model``), the model-file metadata helpers
-(``data_hash``, ``library_versions``), ``polarity_row``
+package and for the tests: the model-file helpers (``data_hash``,
+``library_versions``, ``model_to_bytes``, ``model_from_bytes``), ``polarity_row``
 and ``heldout_arrays`` (the held-out predictions kept in a model's metadata).
 
 Examples
@@ -15,10 +14,6 @@ Examples
 """
 
 from analyzer.model._active import adapt, least_confident, margin, suggest_to_label
-from analyzer.model._cache import CACHE_ENV as CACHE_ENV  # not in __all__
-from analyzer.model._cache import cache_dir as cache_dir  # not in __all__
-from analyzer.model._cache import cached_model as cached_model  # not in __all__
-from analyzer.model._cache import remember_model as remember_model  # not in __all__
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer, fold_surface
 from analyzer.model._finnsentiment import (
@@ -36,6 +31,8 @@ from analyzer.model._persist import (
 )
 from analyzer.model._persist import data_hash as data_hash  # not in __all__
 from analyzer.model._persist import library_versions as library_versions  # not in __all__
+from analyzer.model._persist import model_from_bytes as model_from_bytes  # not in __all__
+from analyzer.model._persist import model_to_bytes as model_to_bytes  # not in __all__
 from analyzer.model._pipeline import ToneModel, build_pipeline
 from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon
 from analyzer.model._polarity import polarity_row as polarity_row  # not in __all__

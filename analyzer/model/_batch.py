@@ -24,7 +24,7 @@ Every matrix is the one the per-comment code of ``CommentVectorizer``
 produces: same columns in the same (sorted) order, same counts; so TF-IDF,
 normalisation and the classifier give bit-identical results.
 The tables belong to one process and one fitted vectoriser and are never
-pickled; they are rebuilt from scratch when they grow past fixed limits, so
+saved nor copied; they are rebuilt from scratch when they grow past fixed limits, so
 memory stays flat on any amount of text.
 """
 

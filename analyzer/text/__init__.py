@@ -17,14 +17,10 @@ within :data:`CONTEXT`), and the :class:`Entry` flag bits :data:`NEGATOR`,
 :data:`SCOPE_END`, :data:`WORD`.
 
 Reachable but not in ``__all__`` (internals of other packages): :class:`Entry`
-(what :func:`lookup` returns), :func:`lookup_many` and :func:`remember`
-(sharing looked-up words between processes, for the warm-up of
-:mod:`analyzer.scoring`).
+(what :func:`lookup` returns).
 """
 
 from analyzer.text._cache import cache_info, clear_cache, lookup
-from analyzer.text._cache import lookup_many as lookup_many  # not in __all__
-from analyzer.text._cache import remember as remember  # not in __all__
 from analyzer.text._context import CONTEXT, choose
 from analyzer.text._entry import NEGATOR, SCOPE_END, WORD
 from analyzer.text._entry import Entry as Entry  # not in __all__

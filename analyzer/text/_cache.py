@@ -9,9 +9,6 @@ and finished with its classifier feature and negation flags (:func:`_finish`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
-from dataclasses import fields
-from operator import attrgetter
 
 from analyzer.text._analysis import _from_analyses
 from analyzer.text._context import _PHRASE_WORDS, _context_free
@@ -26,7 +23,7 @@ from analyzer.text._lexicon import (
 from analyzer.text._tokenize import token_kind
 from analyzer.text._voikko import get_morphology
 
-__all__ = ["cache_info", "clear_cache", "lookup", "lookup_many", "remember"]
+__all__ = ["cache_info", "clear_cache", "lookup"]
 
 _MAXSIZE = 500_000
 
@@ -151,59 +148,3 @@ def lookup(surface: str) -> Entry:
     'kylpylä'
     """
     return _lookup(surface)
-
-
-_entry_fields = attrgetter(*(f.name for f in fields(Entry)))
-
-
-def lookup_many(surfaces: Iterable[str]) -> list[tuple[str, tuple]]:
-    """Look up many surface forms; their entries as plain tuples for another process.
-
-    A process that looked up part of a text's words hands them to others
-    with :func:`remember`, so that each distinct word is analysed once
-    however many processes score the text. The tuples are the fields of
-    :class:`Entry` in order (a tuple pickles several times faster than the
-    dataclass).
-
-    Parameters
-    ----------
-    surfaces : iterable of str
-        Surface forms (tokens), looked up through this process's cache.
-
-    Returns
-    -------
-    list of (str, tuple)
-        Each distinct surface form with the fields of its entry.
-
-    Examples
-    --------
-    >>> from analyzer.text import clear_cache, lookup_many, remember, lookup
-    >>> items = lookup_many(["kylpylään", "kylpylään", "😤"])
-    >>> [s for s, _ in items]
-    ['kylpylään', '😤']
-    >>> clear_cache()
-    >>> remember(items)
-    2
-    >>> lookup("kylpylään").lemmas[0]
-    'kylpylä'
-    """
-    out: dict[str, tuple] = {}
-    for s in surfaces:
-        if s and s not in out:
-            e = _lookup(s)
-            out[s] = _entry_fields(e)
-    return list(out.items())
-
-
-def remember(items: Iterable[tuple[str, tuple]]) -> int:
-    """Put entries from :func:`lookup_many` of another process into this cache.
-
-    Forms already cached are left alone. Returns how many were added.
-    """
-    cache = _CACHE.data
-    added = 0
-    for surface, values in items:
-        if surface not in cache:
-            _CACHE.put(surface, Entry(*values))
-            added += 1
-    return added

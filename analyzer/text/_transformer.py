@@ -17,9 +17,9 @@ class LemmaTransformer(TransformerMixin, BaseEstimator):
     """Turn raw comments into lists of lemma features, for use in a Pipeline.
 
     Stateless (like scikit-learn's ``HashingVectorizer``): ``fit`` learns
-    nothing and returns ``self``. Holds no Voikko handle, so it pickles; the
-    per-process cache and Voikko handle are created on first use in each
-    process. Follow it with a vectorizer that accepts token lists, e.g.
+    nothing and returns ``self``. Holds no Voikko handle, so it can be copied to other
+    processes; the per-process cache and Voikko handle are created on first use in
+    each process. Follow it with a vectorizer that accepts token lists, e.g.
     ``TfidfVectorizer(analyzer=identity)`` with a module-level ``identity``.
     scikit-learn's ``check_estimator`` does not apply (input is text, not a
     numeric array).

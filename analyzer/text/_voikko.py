@@ -8,8 +8,8 @@
     warning line) when the native library cannot be loaded.
 
 ``ANALYZER_VOIKKO=native|python`` forces one. Handles are created lazily, per
-process, so objects holding a :class:`Morphology` pickle cleanly and can be
-sent to worker processes.
+process, so objects holding a :class:`Morphology` can be copied and sent to
+worker processes.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Morphology:
         self._active: str | None = None
         self._lock = threading.Lock()
 
-    # -- pickling: never ship the C handle --------------------------------
+    # -- copies for other processes: never ship the C handle --------------
     def __getstate__(self) -> dict[str, Any]:
         return {"backend": self.backend}
 
