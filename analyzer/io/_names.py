@@ -313,19 +313,26 @@ class Pseudonyms:
         return got
 
     def _remember(self, value: str, pseudonym: str) -> None:
-        name = unicodedata.normalize("NFC", value.strip())
-        if name in self._seen:
+        # raw values and NFC names share one set: a raw value that is not its own
+        # normalised name (spaces around, not NFC) can never be another value's name
+        if value in self._seen:
             return
-        self._seen.add(name)
+        self._seen.add(value)
+        name = unicodedata.normalize("NFC", value.strip())
+        if name != value:
+            if name in self._seen:
+                return
+            self._seen.add(name)
         if not name or name.isdigit() or "://" in name or _PSEUDONYM.fullmatch(name):
             return
-        for variant in {name, name.lstrip("@")}:
+        for variant in (name, name.lstrip("@")) if name.startswith("@") else (name,):
             first = _WORD.match(variant)
             if first is None:
                 continue
             bucket = self._known.setdefault(first.group().casefold(), [])
             bucket.append((variant, pseudonym))
-            bucket.sort(key=lambda item: -len(item[0]))
+            if len(bucket) > 1:  # longest name first
+                bucket.sort(key=lambda item: -len(item[0]))
 
     def identities(self, values: Iterable[Any], *, remember: bool = True) -> list[str]:
         """Identity values replaced whole (``''``/None/NaN -> ``''``), and remembered."""

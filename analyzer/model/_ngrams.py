@@ -20,12 +20,8 @@ def char_grams(word: str, lo: int, hi: int) -> list[str]:
     [' hyv', 'hyvä', 'yvä ', ' hyvä', 'hyvä ']
     """
     padded = f" {word} "
-    grams = []
-    for n in range(lo, hi + 1):
-        if n > len(padded):
-            break
-        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return grams
+    size = len(padded)
+    return [padded[i : i + n] for n in range(lo, min(hi, size) + 1) for i in range(size - n + 1)]
 
 
 def word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
