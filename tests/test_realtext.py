@@ -260,3 +260,43 @@ def test_cli_train_with_finnsentiment_file(fs_file, tmp_path):
     assert extra["name"] == "FinnSentiment 1.1" and extra["license"] == "CC BY 4.0"
     assert extra["splits"] == [1, 2, 13, 14] and extra["n"] == len(ROWS)
     assert extra["weight"] == 0.5 and not extra["unanimous_only"]
+
+
+def test_general_text_gate_reads_general_text_with_its_own_weights(tmp_path):
+    """``gate``: general (extra) text gets a second copy of the columns and its own weights."""
+    from analyzer.model import save_model
+
+    m = train(
+        TEXTS, LABELS, groups=GROUPS, cv=3, extra_texts=EXTRA, extra_labels=EXTRA_Y,
+        extra_weight=0.5, augment=1, min_df=1, fold=True, gate=0.5,
+    )  # fmt: skip
+    vec = m.pipeline.named_steps["features"]
+    names = vec.get_feature_names_out()
+    assert len(names) == vec.transform(["Sataa taas"]).shape[1]
+    assert names[-2:].tolist() == ["gate:thread", "gate:general"]
+    half = (len(names) - 2) // 2
+    assert all(n == "general:" + b for b, n in zip(names[:half], names[half:-2], strict=True))
+    p = vec.general_proba(["Sataa taas", "Hävetkää!"])
+    assert p[0] > vec.gate > p[1]  # the extra data's sentence is general text, the comment not
+    X = vec.transform(["Sataa taas", "Hävetkää!"]).toarray()
+    assert X[0, :half].sum() == 0 and X[0, half:-2].sum() > 0 and X[0, -1] == 1
+    assert X[1, half:-2].sum() == 0 and X[1, :half].sum() > 0 and X[1, -2] == 1
+    assert m.meta["cv"]["n"] == len(TEXTS)
+    assert m.predict(["Hävetkää!"]).tolist() == ["criticism"]
+    back = load_model(save_model(m, tmp_path / "gate.skops"))
+    assert np.allclose(back.predict_proba(TEXTS), m.predict_proba(TEXTS))
+    with pytest.raises(AnalyzerError, match="gate"):
+        train(TEXTS, LABELS, cv=None, min_df=1, gate=0.5)  # nothing general to learn from
+
+
+def test_cli_gate_needs_finnsentiment(tmp_path):
+    table = tmp_path / "t.csv"
+    with open(table, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["text", "label"], ["Hyvä", "a"], ["Huono", "b"]])
+    cmd = [sys.executable, "-m", "analyzer", "train", str(table), "--cv", "0", "--gate", "0.8",
+           "-o", str(tmp_path / "m.skops")]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--gate" in lines[0] and "--finnsentiment" in lines[0]
+    assert not (tmp_path / "m.skops").exists()

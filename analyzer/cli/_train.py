@@ -84,6 +84,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="W",
         help="its total weight relative to the labelled file (default: 1.0)",
     )
+    real.add_argument(
+        "--gate",
+        type=float,
+        metavar="P",
+        help="learn a general-text gate (a logistic regression telling FinnSentiment's "
+        "sentences from the labelled comments); a text it gives a probability above P of "
+        "being general text is read by a second set of weights, learned mostly from "
+        "FinnSentiment (needs --finnsentiment; default: no gate)",
+    )
     parser.add_argument(
         "--augment",
         type=int,
@@ -139,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.augment < 0:
         raise AnalyzerError("--augment must be 0 or more")
+    if args.gate is not None and not (0 < args.gate < 1 and args.finnsentiment is not None):
+        raise AnalyzerError("--gate needs a probability between 0 and 1 and --finnsentiment")
     extra = _finnsentiment(args)  # before the slow part: a missing file fails at once
     texts, labels, groups = read_labelled(args.data, args.text_col, args.label_col, args.group_col)
     model = train(
@@ -150,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
         C=args.C,
         augment=args.augment,
         **({"fold": True} if args.fold else {}),
+        **({"gate": args.gate} if args.gate is not None else {}),
         **extra,
     )
     model.meta["source"] = str(args.data)

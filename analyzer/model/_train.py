@@ -216,10 +216,14 @@ def _fit(
         augment=augment,
         random_state=random_state,
     )
+    if params.get("gate") is not None and not len(extra_texts):
+        raise AnalyzerError("a general-text gate needs extra (general) training text")
     if w is None:
         return build_pipeline(random_state=random_state, **params).fit(t, yy)
     pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
-    X = pipe[:-1].fit_transform(t)
+    # the gate (if any) learns to tell the extra texts from the main ones and their copies
+    domain = np.arange(len(t)) >= len(t) - len(extra_texts)
+    X = pipe.named_steps["features"].fit_transform(t, domain=domain)
     clf = pipe[-1].fit(X, yy, sample_weight=w)
     if isinstance(clf, CalibratedClassifierCV) and not clf.ensemble:
         _calibrate_on_main(clf, X, yy, w, len(texts), augment, random_state)
