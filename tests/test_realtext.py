@@ -287,6 +287,12 @@ def test_general_text_gate_reads_general_text_with_its_own_weights(tmp_path):
     assert np.allclose(back.predict_proba(TEXTS), m.predict_proba(TEXTS))
     with pytest.raises(AnalyzerError, match="gate"):
         train(TEXTS, LABELS, cv=None, min_df=1, gate=0.5)  # nothing general to learn from
+    both = train(
+        TEXTS, LABELS, cv=None, extra_texts=EXTRA, extra_labels=EXTRA_Y, extra_weight=0.5,
+        thread_weight=0.2, min_df=1, fold=True, gate=0.5,
+    )  # fmt: skip
+    assert both.meta["extra"]["thread_weight"] == 0.2
+    assert both.predict(["Hävetkää!"]).tolist() == ["criticism"]
 
 
 def test_cli_gate_needs_finnsentiment(tmp_path):

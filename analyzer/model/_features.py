@@ -336,6 +336,35 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "gate_coef_")
         return self._general(self._fit_transform(X, fit=False))
 
+    def as_thread(self, X: sp.spmatrix) -> sp.csr_matrix:
+        """Rows of this vectoriser's (gated) output moved to the thread-comment columns.
+
+        What :func:`~analyzer.model.train` uses to let the weights for comments
+        learn from general text too (``thread_weight``).
+
+        Examples
+        --------
+        >>> from analyzer.model import CommentVectorizer
+        >>> vec = CommentVectorizer(gate=0.5).fit(
+        ...     ["Hävetkää!", "Kiitos teille", "Sataa taas", "Kissa nukkuu"],
+        ...     domain=[False, False, True, True])
+        >>> X = vec.transform(["Kissa nukkuu"])
+        >>> moved = vec.as_thread(X).toarray()[0]
+        >>> half = (len(moved) - 2) // 2
+        >>> bool(X.toarray()[0, half:-2].any()), bool(moved[half:-2].any()), moved[-2:].tolist()
+        (True, False, [1.0, 0.0])
+        """
+        check_is_fitted(self, "gate_coef_")
+        X = sp.csr_matrix(X)
+        half = (X.shape[1] - 2) // 2
+        base = X[:, :half] + X[:, half : 2 * half]
+        ones = np.ones((X.shape[0], 1))
+        return sp.hstack(
+            [base, sp.csr_matrix((X.shape[0], half)), sp.csr_matrix(np.hstack([ones, 0 * ones]))],
+            format="csr",
+            dtype=np.float64,
+        )
+
     def _general(self, base: sp.csr_matrix) -> np.ndarray:
         z = base @ self.gate_coef_ + self.gate_intercept_
         return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64).ravel()))
