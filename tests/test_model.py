@@ -274,6 +274,8 @@ def test_vectorizer_clone_keeps_parameters_verbatim():
         "style_weight": 0.25,
         "polarity_weight": 0.5,
         "fold": True,
+        "gate": 0.7,
+        "gate_C": 2.0,
     }
     vec = CommentVectorizer(**params)
     assert vec.get_params() == params
@@ -654,7 +656,7 @@ def test_bundled_model(bundled):
     assert bundled.labels == TONES
     meta = bundled.meta
     assert meta["labels"] == TONES
-    assert meta["cv"]["macro_f1"] >= 0.77  # the real-text trade-off, models/README.md
+    assert meta["cv"]["macro_f1"] >= 0.78  # the real-text trade-off, models/README.md
     assert meta["data_hash"].startswith("sha256:") and len(meta["data_hash"]) == 71
     assert meta["n"] > 1000
     texts = list(BUNDLED_CLEAR)
