@@ -33,14 +33,22 @@ format: setup
 # per comment, and FinnSentiment 1.1 splits 1-12 (real Suomi24 sentences,
 # http://urn.fi/urn:nbn:fi:lb-2023012701, CC BY 4.0) at weight FS_WEIGHT, read from FINNSENTIMENT
 # (splits 13-16 stay the honest dev measure). Without the file it stops in one line and trains
-# nothing. `make model FS_WEIGHT=0` builds the corpus-only model; the trade-off between the two
-# (real text much better, corpus leave-one-scenario-out lower) is in models/README.md.
+# nothing. A general-text gate (--gate GATE) learns to tell FinnSentiment's forum sentences from
+# comments under a company's post, and reads each kind with its own weights; FinnSentiment is
+# also read as thread comments at GATE_THREAD (--gate-thread-weight). `make model GATE=0` builds
+# the model without the gate, `make model FS_WEIGHT=0` the corpus-only model; the trade-offs are
+# in models/README.md, "Real text".
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
 FS_WEIGHT     ?= 0.3
+GATE          ?= 0.7
+GATE_THREAD   ?= 0.1
 MODEL_ARGS    := data/tone_corpus.csv --group-col scenario --fold -o models/tone-fi.npz
 ifneq ($(FS_WEIGHT),0)
 MODEL_ARGS    += --augment 1 --C 1 --finnsentiment $(FINNSENTIMENT) --finnsentiment-splits 1-12 \
                  --finnsentiment-weight $(FS_WEIGHT)
+ifneq ($(GATE),0)
+MODEL_ARGS    += --gate $(GATE) --gate-thread-weight $(GATE_THREAD)
+endif
 endif
 
 model: setup

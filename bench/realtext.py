@@ -112,6 +112,17 @@ def measure(path: Path) -> dict[str, Any]:
         contrast = None
     if contrast is not None:
         out["contrast"] = contrast_figures(model.predict(contrast["text"]), contrast)
+    vec = model.pipeline.named_steps["features"]
+    if getattr(vec, "gate", None) is not None:
+        # the share of each text set the general-text gate sends to its second set of weights
+        out["gate_routed"] = {
+            name: float((vec.general_proba(texts) > vec.gate).mean())
+            for name, texts in (
+                ("finnsentiment_dev", dev["text"]),
+                ("demo", demo["text"]),
+                ("blind", blind["text"]),
+            )
+        }
     cv = model.meta.get("cv") or {}
     out["loso_macro_f1"] = cv.get("macro_f1")
     out["loso_n"] = cv.get("n")
@@ -186,6 +197,11 @@ def main() -> int:
             f"  corpus leave-one-scenario-out {_f(r['loso_macro_f1'])} (n={r['loso_n']}); "
             f"demo thread {_f(r['demo_macro_f1'])}; blind thread {_f(r['blind_macro_f1'])}"
         )
+        if r.get("gate_routed"):
+            print(
+                "  general-text gate routes "
+                + ", ".join(f"{_pct(v)} of {k}" for k, v in r["gate_routed"].items())
+            )
         c = r.get("contrast")
         if c:
             print(

@@ -236,6 +236,8 @@ def test_vectorizer_clone_keeps_parameters_verbatim():
         "style_weight": 0.25,
         "polarity_weight": 0.5,
         "fold": True,
+        "gate": 0.7,
+        "gate_C": 2.0,
     }
     vec = CommentVectorizer(**params)
     assert vec.get_params() == params

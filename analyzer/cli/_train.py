@@ -75,6 +75,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="W",
         help="its total weight relative to the labelled file (default: 1.0)",
     )
+    real.add_argument(
+        "--gate",
+        type=float,
+        metavar="P",
+        help="learn a general-text gate (a logistic regression telling FinnSentiment's "
+        "sentences from the labelled comments); a text it gives a probability above P of "
+        "being general text is read by a second set of weights, learned mostly from "
+        "FinnSentiment (needs --finnsentiment; default: no gate)",
+    )
+    real.add_argument(
+        "--gate-thread-weight",
+        type=float,
+        default=0.0,
+        metavar="W",
+        help="with --gate: FinnSentiment's sentences once more, read as thread comments, at "
+        "total weight W relative to the labelled file (default: 0)",
+    )
     parser.add_argument(
         "--augment",
         type=int,
@@ -131,6 +148,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.augment < 0:
         raise AnalyzerError("--augment must be 0 or more")
+    if args.gate is not None and not (0 < args.gate < 1 and args.finnsentiment is not None):
+        raise AnalyzerError("--gate needs a probability between 0 and 1 and --finnsentiment")
+    if args.gate_thread_weight and (args.gate is None or args.gate_thread_weight < 0):
+        raise AnalyzerError("--gate-thread-weight needs --gate and a weight of 0 or more")
     extra = _finnsentiment(args)  # before the slow part: a missing file fails at once
     texts, labels, groups = read_labelled(args, args.data)
     model = train(
@@ -142,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
         C=args.C,
         augment=args.augment,
         **({"fold": True} if args.fold else {}),
+        **({"gate": args.gate} if args.gate is not None else {}),
+        **({"thread_weight": args.gate_thread_weight} if args.gate_thread_weight else {}),
         **extra,
     )
     model.meta["source"] = str(args.data)

@@ -36,6 +36,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from analyzer.model._batch import BatchTables
@@ -109,6 +110,20 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         sentence-final ``.``/``!``/``?``), so that these writing habits cannot
         be read as tone; the capitals and ``!``/``?`` style signals are then
         always 0.
+    gate : float or None, default=None
+        Learn a *general-text gate* at fit time (which needs ``domain=``): a
+        logistic regression on the features above that tells general text
+        (``domain`` True, e.g. FinnSentiment's forum sentences) from comments
+        under a company's post (``domain`` False). A text whose probability
+        of being general text exceeds ``gate`` gets its features in a second
+        copy of every column (prefix ``general:``), any other text in the
+        first; two indicator columns (``gate:thread``, ``gate:general``) give
+        each side its own intercept. A linear classifier on top then learns
+        two sets of weights: one for comments about the company, one for
+        general chatter, which is how "a calm statement" can be criticism
+        under a crisis post and neutral elsewhere. ``None`` (default): no gate.
+    gate_C : float, default=1.0
+        Inverse regularisation strength of the gate's logistic regression.
 
     Attributes
     ----------
@@ -118,6 +133,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         The kept character n-grams.
     word_tfidf_, char_tfidf_ : TfidfTransformer
         The fitted weightings of each block.
+    gate_coef_, gate_intercept_ : ndarray of shape (n_base,), float
+        The gate's weights over the ungated columns (only with ``gate``).
 
     Examples
     --------
@@ -139,6 +156,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         style_weight: float = 1.0,
         polarity_weight: float = 1.0,
         fold: bool = False,
+        gate: float | None = None,
+        gate_C: float = 1.0,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -149,6 +168,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         self.style_weight = style_weight
         self.polarity_weight = polarity_weight
         self.fold = fold
+        self.gate = gate
+        self.gate_C = gate_C
 
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
@@ -161,6 +182,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         # model files written before the polarity block existed had none: keep it that way
         state.setdefault("polarity_weight", 0.0)
         state.setdefault("fold", False)  # nor folded surfaces
+        state.setdefault("gate", None)  # nor a general-text gate
+        state.setdefault("gate_C", 1.0)
         super().__setstate__(state)  # BaseEstimator's own handling of the state
 
     def _index(self, name: str) -> dict[str, int]:
@@ -259,19 +282,103 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         return np.array(sorted(g for _, g in kept), dtype=str)
 
     # -- scikit-learn API -------------------------------------------------------
-    def fit(self, X: Iterable[Any], y: Any = None) -> CommentVectorizer:
-        """Learn the n-gram vocabularies and IDF weights from texts."""
-        self._fit_transform(X, fit=True)
+    def fit(self, X: Iterable[Any], y: Any = None, domain: Any = None) -> CommentVectorizer:
+        """Learn the n-gram vocabularies and IDF weights from texts.
+
+        ``domain`` (one bool per text, True for general text) is needed with
+        ``gate`` and ignored without it.
+        """
+        self.fit_transform(X, domain=domain)
         return self
 
-    def fit_transform(self, X: Iterable[Any], y: Any = None, **fit_params: Any) -> sp.csr_matrix:
-        """Fit on ``X`` and return its feature matrix."""
-        return self._fit_transform(X, fit=True)
+    def fit_transform(
+        self, X: Iterable[Any], y: Any = None, domain: Any = None, **fit_params: Any
+    ) -> sp.csr_matrix:
+        """Fit on ``X`` (and the gate on ``domain``) and return its feature matrix."""
+        base = self._fit_transform(X, fit=True)
+        if self.gate is None:
+            return base
+        d = None if domain is None else np.asarray(domain, dtype=bool)
+        if d is None or len(d) != base.shape[0] or d.all() or not d.any():
+            raise ValueError(
+                "a gate needs domain= at fit: one bool per text, True for general text, "
+                "with both kinds present"
+            )
+        gate = LogisticRegression(C=self.gate_C, class_weight="balanced", max_iter=2000)
+        gate.fit(base, d)
+        self.gate_coef_ = gate.coef_.ravel().astype(np.float64)
+        self.gate_intercept_ = float(gate.intercept_[0])
+        out = self._route(base)
+        self.n_features_out_ = out.shape[1]
+        return out
 
     def transform(self, X: Iterable[Any]) -> sp.csr_matrix:
         """The feature matrix of texts, one row per text."""
         check_is_fitted(self, "n_features_out_")
-        return self._fit_transform(X, fit=False)
+        base = self._fit_transform(X, fit=False)
+        return base if self.gate is None else self._route(base)
+
+    def general_proba(self, X: Iterable[Any]) -> np.ndarray:
+        """The gate's probability that each text is general text, not a comment on a company.
+
+        Examples
+        --------
+        >>> from analyzer.model import CommentVectorizer
+        >>> vec = CommentVectorizer(gate=0.5).fit(
+        ...     ["Hävetkää!", "Kiitos teille", "Sataa taas", "Kissa nukkuu"],
+        ...     domain=[False, False, True, True])
+        >>> p = vec.general_proba(["Kissa nukkuu taas", "Hävetkää te"])
+        >>> bool(p[0] > 0.5 > p[1])
+        True
+        >>> vec.transform(["Kissa nukkuu taas"]).shape[1] == len(vec.get_feature_names_out())
+        True
+        """
+        check_is_fitted(self, "gate_coef_")
+        return self._general(self._fit_transform(X, fit=False))
+
+    def as_thread(self, X: sp.spmatrix) -> sp.csr_matrix:
+        """Rows of this vectoriser's (gated) output moved to the thread-comment columns.
+
+        What :func:`~analyzer.model.train` uses to let the weights for comments
+        learn from general text too (``thread_weight``).
+
+        Examples
+        --------
+        >>> from analyzer.model import CommentVectorizer
+        >>> vec = CommentVectorizer(gate=0.5).fit(
+        ...     ["Hävetkää!", "Kiitos teille", "Sataa taas", "Kissa nukkuu"],
+        ...     domain=[False, False, True, True])
+        >>> X = vec.transform(["Kissa nukkuu"])
+        >>> moved = vec.as_thread(X).toarray()[0]
+        >>> half = (len(moved) - 2) // 2
+        >>> bool(X.toarray()[0, half:-2].any()), bool(moved[half:-2].any()), moved[-2:].tolist()
+        (True, False, [1.0, 0.0])
+        """
+        check_is_fitted(self, "gate_coef_")
+        X = sp.csr_matrix(X)
+        half = (X.shape[1] - 2) // 2
+        base = X[:, :half] + X[:, half : 2 * half]
+        ones = np.ones((X.shape[0], 1))
+        return sp.hstack(
+            [base, sp.csr_matrix((X.shape[0], half)), sp.csr_matrix(np.hstack([ones, 0 * ones]))],
+            format="csr",
+            dtype=np.float64,
+        )
+
+    def _general(self, base: sp.csr_matrix) -> np.ndarray:
+        z = base @ self.gate_coef_ + self.gate_intercept_
+        return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64).ravel()))
+
+    def _route(self, base: sp.csr_matrix) -> sp.csr_matrix:
+        """``[base of thread comments, base of general texts, is-thread, is-general]``."""
+        general = self._general(base) > self.gate
+        g = general.astype(np.float64)
+        blocks = [
+            sp.diags(1.0 - g) @ base,
+            sp.diags(g) @ base,
+            sp.csr_matrix(np.column_stack([1.0 - g, g])),
+        ]
+        return sp.hstack(blocks, format="csr", dtype=np.float64)
 
     def _fit_transform(
         self, X: Iterable[Any], *, fit: bool, per_comment: bool = False
@@ -416,6 +523,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             names.extend("style:" + s for s in STYLE_FEATURES)
         if self.polarity_weight:
             names.extend("polarity:" + s for s in POLARITY_FEATURES)
+        if self.gate is not None:
+            names = [*names, *("general:" + n for n in names), "gate:thread", "gate:general"]
         return np.array(names, dtype=object)
 
     def __sklearn_tags__(self):

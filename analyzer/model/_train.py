@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.metrics import (
@@ -199,6 +200,7 @@ def _fit(
     augment: int,
     random_state: int,
     params: dict[str, Any],
+    thread_weight: float = 0.0,
 ) -> Any:
     """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted).
 
@@ -216,10 +218,22 @@ def _fit(
         augment=augment,
         random_state=random_state,
     )
+    if params.get("gate") is not None and not len(extra_texts):
+        raise AnalyzerError("a general-text gate needs extra (general) training text")
     if w is None:
         return build_pipeline(random_state=random_state, **params).fit(t, yy)
     pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
-    X = pipe[:-1].fit_transform(t)
+    # the gate (if any) learns to tell the extra texts from the main ones and their copies
+    domain = np.arange(len(t)) >= len(t) - len(extra_texts)
+    vec = pipe.named_steps["features"]
+    X = vec.fit_transform(t, domain=domain)
+    if thread_weight and vec.gate is not None:
+        # the extra texts once more, read as thread comments: the thread-side weights learn
+        # from them too (a FinnSentiment sentence that looks like a comment is still neutral)
+        assert extra_labels is not None
+        X = sp.vstack([X, vec.as_thread(X[domain])], format="csr")
+        yy = np.concatenate([yy, extra_labels])
+        w = np.concatenate([w, _balanced(extra_labels, thread_weight * len(texts))])
     clf = pipe[-1].fit(X, yy, sample_weight=w)
     if isinstance(clf, CalibratedClassifierCV) and not clf.ensemble:
         _calibrate_on_main(clf, X, yy, w, len(texts), augment, random_state)
@@ -295,6 +309,7 @@ def cross_validate(
     extra_labels: Sequence[Any] | None = None,
     extra_weight: float = 1.0,
     augment: int = 0,
+    thread_weight: float = 0.0,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -356,6 +371,7 @@ def cross_validate(
                 augment=augment,
                 random_state=random_state,
                 params=params,
+                thread_weight=thread_weight,
             )
             cols = [col[str(c)] for c in pipe.classes_]
             proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
@@ -440,6 +456,7 @@ def train(
     extra_weight: float = 1.0,
     augment: int = 0,
     extra_info: dict[str, Any] | None = None,
+    thread_weight: float = 0.0,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -474,6 +491,12 @@ def train(
         (:mod:`analyzer.model._augment`).
     extra_info : dict, optional
         Stored under ``meta["extra"]`` (e.g. the extra data's name and license).
+    thread_weight : float, default=0.0
+        With a general-text gate (``gate=``, see
+        :class:`~analyzer.model.CommentVectorizer`): the extra texts once more,
+        read as thread comments, with this total weight relative to ``texts``
+        (each class alike), so that the weights for comments learn from them
+        too; ``0`` leaves them to the general-text weights alone.
     **params
         Passed to :func:`build_pipeline`.
 
@@ -504,6 +527,7 @@ def train(
             "n": len(ex_t),
             "labels": {str(k): int(v) for k, v in counts.items()},
             "weight": float(extra_weight),
+            **({"thread_weight": float(thread_weight)} if thread_weight else {}),
             "data_hash": data_hash(ex_t, ex_y),
         }
     extra = {
@@ -511,6 +535,7 @@ def train(
         "extra_labels": ex_y,
         "extra_weight": extra_weight,
         "augment": augment,
+        "thread_weight": thread_weight,
     }
     if cv:
         meta["cv"] = cross_validate(
