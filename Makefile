@@ -41,7 +41,7 @@ format: setup
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
 FS_WEIGHT     ?= 0.3
 GATE          ?= 0.7
-GATE_THREAD   ?= 0.2
+GATE_THREAD   ?= 0
 MODEL_ARGS    := data/tone_corpus.csv --group-col scenario --fold -o models/tone-fi.npz
 ifneq ($(FS_WEIGHT),0)
 MODEL_ARGS    += --augment 1 --C 1 --finnsentiment $(FINNSENTIMENT) --finnsentiment-splits 1-12 \

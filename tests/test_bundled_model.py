@@ -25,7 +25,7 @@ def test_bundled_model_meets_the_cross_validation_target():
     assert cv["scheme"] == "leave-one-group-out"
     # 0.780 measured (models/README.md): the shipped model also learns from real Suomi24 text
     # (FinnSentiment, weight 0.3, general-text gate 0.7, thread weight 0.1); corpus-only 0.803
-    assert cv["macro_f1"] >= 0.76
+    assert cv["macro_f1"] >= 0.77
     assert set(cv["per_group"]) == set(load_corpus()["scenario"])
 
 

@@ -520,7 +520,7 @@ def test_bundled_model(bundled):
     assert bundled.labels == TONES
     meta = bundled.meta
     assert meta["labels"] == TONES
-    assert meta["cv"]["macro_f1"] >= 0.76  # the real-text trade-off, models/README.md
+    assert meta["cv"]["macro_f1"] >= 0.77  # the real-text trade-off, models/README.md
     assert meta["data_hash"].startswith("sha256:") and len(meta["data_hash"]) == 71
     assert meta["n"] > 1000
     texts = list(BUNDLED_CLEAR)

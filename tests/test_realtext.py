@@ -75,21 +75,31 @@ def dev_figures() -> dict[str, float]:
 def test_bundled_model_on_finnsentiment_dev_beats_the_old_model(dev_figures):
     """Unanimous sentences of splits 13-16, tones mapped: far better than before issue #13.
 
-    Measured with the shipped model (FinnSentiment splits 1-12 at weight 0.3, general-text gate
-    0.7, thread weight 0.1): neutral called criticism 9.5 %, negative called criticism 70.2 %,
-    macro-F1 0.725 (before issue #13: 57.7 %, 78.8 %, 0.342; without the gate: 15.3 %, 71.2 %,
-    0.672). The floors below guard that level with a margin.
+    Measured with the shipped model (4,098 comments, FinnSentiment splits 1-12 at weight 0.3,
+    general-text gate 0.7, no thread weight): neutral called criticism 8.8 %, negative called
+    criticism 66.6 %, macro-F1 0.716 (before issue #13: 57.7 %, 78.8 %, 0.342; without the gate:
+    15.3 %, 71.2 %, 0.672). The floors below guard that level with a margin.
     """
     assert dev_figures["neutral_as_criticism"] <= 0.12
-    assert dev_figures["negative_as_criticism"] >= 0.67
+    assert dev_figures["negative_as_criticism"] >= 0.64
     assert dev_figures["macro_f1"] >= 0.70
 
 
-def test_bundled_model_meets_the_finnsentiment_targets(dev_figures):
-    """Issue #13's three FinnSentiment targets, met by the shipped model (9.5 %, 70.2 %, 0.725)."""
+def test_bundled_model_meets_two_finnsentiment_targets(dev_figures):
+    """Issue #13's neutral and macro-F1 targets, met by the shipped model (8.8 %, 0.716)."""
     assert dev_figures["neutral_as_criticism"] <= TARGETS["neutral_as_criticism"]
-    assert dev_figures["negative_as_criticism"] >= TARGETS["negative_as_criticism"]
     assert dev_figures["macro_f1"] >= TARGETS["macro_f1"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue #13 target not met by the shipped model: negative called criticism 66.6 % "
+    "(>= 70 %). A thread weight of 0.2 meets it (70.2 %) but costs the corpus 0.017 "
+    "leave-one-scenario-out and the blind thread 0.018, and calls the sarcastic "
+    "'No onpa hienoa asiakaspalvelua taas 🙄' understanding (models/README.md, 'Real text')",
+)
+def test_bundled_model_meets_the_negative_target(dev_figures):
+    assert dev_figures["negative_as_criticism"] >= TARGETS["negative_as_criticism"]
 
 
 # -------------------------------------------------------------------- loader
