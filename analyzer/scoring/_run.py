@@ -87,7 +87,8 @@ def finish_frame(
 class Run:
     """One scoring run over a source: its chunks scored in order, and what they add up to.
 
-    Takes the options of :func:`score`; :func:`score` collects the frames in memory,
+    Takes the options of :func:`score`, the read options as one
+    :class:`~analyzer.io.ReadOptions`; :func:`score` collects the frames in memory,
     :func:`score_file` streams them to a file.
     """
 
@@ -97,10 +98,6 @@ class Run:
         *,
         model: Any = None,
         options: Any = None,
-        text_col: str | None = None,
-        time_col: str | None = None,
-        author_col: str | None = None,
-        tz: str | None = None,
         keep_authors: bool = False,
         salt: str | None = None,
         with_lemmas: bool = False,
@@ -114,10 +111,7 @@ class Run:
         if isinstance(source, pd.DataFrame) and LINE_COL in source.columns:
             source = source.drop(columns=[LINE_COL])  # analyzer.io's own line numbers
         self.source = source
-        options = ReadOptions.of(
-            options, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz
-        )
-        self.read_options = {"options": options, "chunksize": chunksize}
+        self.read_options = {"options": ReadOptions.of(options), "chunksize": chunksize}
         self.model = model
         self.keep_authors = keep_authors
         self.salt = salt

@@ -95,15 +95,16 @@ def score(
     if text_col is None and getattr(options, "text_col", None) is None:
         if isinstance(source, pd.Series):
             text_col = str(source.name) if source.name is not None else "text"
+    from analyzer.io import ReadOptions
+
     source, index = as_source(source)
+    options = ReadOptions.of(
+        options, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz
+    )
     run = Run(
         source,
         model=model,
         options=options,
-        text_col=text_col,
-        time_col=time_col,
-        author_col=author_col,
-        tz=tz,
         keep_authors=keep_authors,
         salt=salt,
         with_lemmas=with_lemmas,
@@ -183,10 +184,12 @@ def score_file(
     >>> score_file(d / "in.csv", d / "out.csv", jobs=1).rows_scored
     1
     """
-    from analyzer.io import TableWriter, write_rejects
+    from analyzer.io import ReadOptions, TableWriter, write_rejects
 
     output = Path(output)
     kwargs.setdefault("jobs", None)
+    read = {k: kwargs.pop(k) for k in ("text_col", "time_col", "author_col", "tz") if k in kwargs}
+    kwargs["options"] = ReadOptions.of(kwargs.get("options"), **read)
     run = Run(source, **kwargs)
     rows = 0
     tones: dict[str, int] = {}
