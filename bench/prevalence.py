@@ -118,9 +118,9 @@ def demo_segments(model: str | None) -> None:
     import warnings
 
     from analyzer.data import demo_paths, load_demo_events, load_demo_gold
+    from analyzer.io import read_scored
     from analyzer.scoring import score_file
     from analyzer.timeline import compare
-    from analyzer.timeline._read import read_scored
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "scored.csv"

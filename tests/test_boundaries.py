@@ -87,6 +87,7 @@ def test_all_lists_the_api_and_internals_stay_reachable() -> None:
     assert {"load_model", "train", "evaluate", "explain", "margin", "least_confident"} <= set(
         analyzer.model.__all__
     )
-    assert {"read_scored", "read_or_score", "QuantificationWarning"} <= set(
-        analyzer.timeline.__all__
-    )
+    assert {"read_or_score", "QuantificationWarning"} <= set(analyzer.timeline.__all__)
+    # one home per name: read_scored is io's (issue #17), not timeline's too
+    assert "read_scored" in analyzer.io.__all__
+    assert not hasattr(analyzer.timeline, "read_scored")

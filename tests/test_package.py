@@ -128,7 +128,7 @@ def test_installed_wheel_runs_demo_and_score_in_an_empty_folder(
     assert demo.returncode == 0, demo.stderr[-2000:]
     assert "3/3 report written" in demo.stdout
     assert (work / "out" / "demo_report.html").stat().st_size > 10_000
-    scored = pd.read_csv(work / "out" / "demo_scored.csv", dtype=str)
+    scored = pd.read_csv(work / "out" / "demo_report-scored.csv", dtype=str)
     assert len(scored) == len(load_demo_gold())
 
     texts = [

@@ -10,6 +10,7 @@ import pytest
 from _fixtures import TONE_ROWS
 
 from analyzer.data import load_demo_events, load_demo_gold
+from analyzer.io import read_scored
 from analyzer.model import load_model, save_model, train
 from analyzer.timeline import compare, tone_timeline
 from analyzer.timeline._protocol import run_protocol, summarise
@@ -24,7 +25,6 @@ from analyzer.timeline._quantify import (
     rates_matrix,
     solve_adjustment,
 )
-from analyzer.timeline._read import read_scored
 
 LABELS = ["criticism", "neutral", "understanding"]
 

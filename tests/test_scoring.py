@@ -540,7 +540,7 @@ def test_cli_demo_writes_report_and_scored_csv(tmp_path, cli):
     assert "Traceback" not in res.stderr
     html = (outdir / "demo_report.html").read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and "</html>" in html
-    scored = _read_csv(outdir / "demo_scored.csv")
+    scored = _read_csv(outdir / "demo_report-scored.csv")
     assert len(scored) > 100
     assert set(scored["tone"]) == TONES
     assert {"p_criticism", "p_neutral", "p_understanding"} <= set(scored.columns)

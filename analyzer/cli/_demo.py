@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 
 from analyzer.cli._compare import add_shares_argument
@@ -33,14 +34,14 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise AnalyzerError(f"cannot create {out}: {exc.strerror}") from None
-    scored_path = out / "demo_scored.csv"
-    summary = score_file(
-        paths["thread"], scored_path, model=args.model, jobs=args.jobs, progress=False
-    )
+    # the scored rows are written once, beside the report (demo_report-scored.csv/.xlsx)
+    with tempfile.TemporaryDirectory(prefix="analyzer-demo-") as tmp:
+        scored_path = Path(tmp) / "demo_scored.csv"
+        summary = score_file(
+            paths["thread"], scored_path, model=args.model, jobs=args.jobs, progress=False
+        )
+        scored = read_scored(scored_path)
     print(f"1/3 scored the demo thread: {summary.line()}")
-    print(f"    → {scored_path}")
-
-    scored = read_scored(scored_path)
     events = load_demo_events()
     result = compare(scored, events, shares=args.shares, model=args.model)
     print("2/3 tone around the company's statements:")
@@ -90,5 +91,5 @@ def run(args: argparse.Namespace) -> int:
         model=args.model,
     )
     print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
-    print(f"    scored comments beside it: {report.stem}-scored.csv, {report.stem}-scored.xlsx")
+    print(f"    the scored comments beside it: {report.stem}-scored.csv, {report.stem}-scored.xlsx")
     return 0

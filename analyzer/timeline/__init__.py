@@ -31,7 +31,7 @@ from analyzer.timeline._headline import headline
 from analyzer.timeline._its import its_fit
 from analyzer.timeline._lemmas import lemma_changes
 from analyzer.timeline._quantify import QuantificationWarning
-from analyzer.timeline._read import read_or_score, read_scored
+from analyzer.timeline._read import read_or_score
 from analyzer.timeline._segments import BEFORE, Segment, assign_segments, segments
 from analyzer.timeline._stats import diff_test, wilson
 from analyzer.timeline._synthetic import simulate_thread
@@ -55,7 +55,6 @@ __all__ = [
     "parse_duration",
     "parse_events",
     "read_or_score",
-    "read_scored",
     "resolve_time_col",
     "segments",
     "simulate_thread",

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analyzer.io import ReadOptions, read_scored
 
-__all__ = ["read_or_score", "read_scored"]  # read_scored lives in analyzer.io
+__all__ = ["read_or_score"]
 
 
 def is_scored(df: pd.DataFrame) -> bool:
