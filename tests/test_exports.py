@@ -65,12 +65,21 @@ def _facebook_download() -> list[str]:
     return [_unmojibake(r["data"][0]["comment"]["comment"]) if "data" in r else "" for r in records]
 
 
+def _in_thread_order(records: list, replies: str, text: str) -> list[str]:
+    """Each comment's text, then its nested replies' (an API's replies are rows of their own)."""
+    out = []
+    for r in records:
+        out.append(r[text])
+        out.extend(_in_thread_order(r.get(replies, {}).get("data", []), replies, text))
+    return out
+
+
 def _graph_api() -> list[str]:
-    return [r["message"] for r in _json("facebook_graph_api.json")["data"]]  # type: ignore[index]
+    return _in_thread_order(_json("facebook_graph_api.json")["data"], "comments", "message")  # type: ignore[index]
 
 
 def _instagram_graph_api() -> list[str]:
-    return [r["text"] for r in _json("instagram_graph_api.json")["data"]]  # type: ignore[index]
+    return _in_thread_order(_json("instagram_graph_api.json")["data"], "replies", "text")  # type: ignore[index]
 
 
 def _instagram_download() -> list[str]:
@@ -122,15 +131,22 @@ EXPORTS = [
         "facebook_graph_api.json",
         "message",
         _graph_api,
-        3,
+        6,
         mentions={"Liisa Esimerkki": "Liisa Esimerkki"},
     ),
     Export(
         "instagram_graph_api.json",
         "text",
         _instagram_graph_api,
-        3,
-        mentions={"liisa_esimerkki": "liisa_esimerkki", "Maija Mallikas": "Maija Mallikas"},
+        6,
+        mentions={
+            "liisa_esimerkki": "liisa_esimerkki",
+            "Maija Mallikas": "Maija Mallikas",
+            # authors of replies, known once their reply is a row of its own
+            "matti.meikalainen": "matti.meikalainen",
+            "teppo_t": "teppo_t",
+            "sanna.s": "sanna.s",
+        },
     ),
     Export(
         "instagram_download.json",
@@ -282,3 +298,45 @@ def test_listening_tool_serial_dates_and_numbers(tmp_path):
     ]
     assert df["Score"].tolist() == ["-1", "-0.5", "3", "0"]
     assert df["Reach"].tolist() == ["1520", "310", "95", "12"]
+
+
+def test_nested_replies_are_rows_of_their_own(tmp_path):
+    """A Graph API comment's replies are scored as rows, after their parent, with parent_id."""
+    out = tmp_path / "tulos.csv"
+    summary = score_file(DATA / "facebook_graph_api.json", out, salt=SALT, jobs=1)
+    df = _read_output(out)
+    assert summary.rows_read == summary.rows_scored == len(df) == 6
+    parents = dict(zip(df["id"], df["parent_id"], strict=True))
+    assert parents["1029_1_1"] == parents["1029_1_2"] == "1029_1"
+    assert parents["1029_1"] == parents["1029_2"] == ""
+    assert df["id"].tolist().index("1029_1_1") == df["id"].tolist().index("1029_1") + 1
+    # the reply list itself is gone from the parent (its rows hold it); its paging stays
+    assert not any(c.startswith("comments.data") for c in df.columns)
+    assert df.loc[df["id"] == "1029_1", "comments.paging.cursors.after"].item() == "QVFIUm9k"
+    assert set(df["tone"]) <= {"criticism", "neutral", "understanding"}
+    # a reply's author is pseudonymised like any author
+    assert "Matti Meikäläinen" not in out.read_text(encoding="utf-8-sig")
+
+
+def test_youtube_replies_land_in_the_top_level_columns(tmp_path):
+    def comment(cid: str, text: str, author: str) -> dict:
+        snippet = {"authorDisplayName": author, "textOriginal": text,
+                   "publishedAt": "2026-03-12T08:15:00Z"}  # fmt: skip
+        return {"kind": "youtube#comment", "id": cid, "snippet": snippet}
+
+    thread = {
+        "kind": "youtube#commentThread",
+        "id": "T1",
+        "snippet": {"videoId": "v1", "topLevelComment": comment("T1", "Miksi näin?", "@A")},
+        "replies": {"comments": [comment("T1.r1", "Hyvä kysymys.", "@B")]},
+    }
+    src = tmp_path / "threads.json"
+    src.write_text(json.dumps({"kind": "youtube#commentThreadListResponse", "items": [thread]}))
+    out = tmp_path / "tulos.jsonl"
+    summary = score_file(src, out, jobs=1, keep_authors=True, excel_safe=False)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary.rows_scored == len(rows) == 2
+    text = "snippet.topLevelComment.snippet.textOriginal"
+    assert [r[text] for r in rows] == ["Miksi näin?", "Hyvä kysymys."]
+    assert [r["parent_id"] for r in rows] == ["", "T1"]
+    assert [r["snippet.topLevelComment.snippet.authorDisplayName"] for r in rows] == ["@A", "@B"]

@@ -487,6 +487,61 @@ def _json_records(path: Path, encoding: str, place: _Place) -> Iterator[Any]:
             yield from ijson.items(_entry_events(events, place.entry), "item")
 
 
+#: where the APIs nest the replies to a comment: Facebook's Graph API (``comments.data``),
+#: Instagram's Graph API (``replies.data``), YouTube's comment threads (``replies.comments``)
+_REPLY_LISTS = (("comments", "data"), ("replies", "data"), ("replies", "comments"))
+
+#: the column that names the comment a reply answers (empty on a top-level comment)
+PARENT_COL = "parent_id"
+
+
+def thread_records(record: Any) -> Iterator[Any]:
+    """A record and, after it, each reply nested in it (and their replies) as records of their own.
+
+    A thread's tone includes its replies, so an API export's nested replies
+    become rows: the parent first, without the reply list, then every reply
+    with ``parent_id`` set to the parent's ``id``. A YouTube reply takes the
+    shape of a thread's top-level comment (``snippet.topLevelComment``), so
+    its text, time and author land in the same columns. Anything else,
+    including a list that holds something other than objects, is left as it is.
+
+    Examples
+    --------
+    >>> from analyzer.io._readers import thread_records
+    >>> post = {"id": "1", "message": "Miksi?", "comments": {"data": [
+    ...     {"id": "2", "message": "Samaa mietin."}], "paging": {"next": "x"}}}
+    >>> [(r["id"], r.get("parent_id"), "comments" in r) for r in thread_records(post)]
+    [('1', None, True), ('2', '1', False)]
+    """
+    if not isinstance(record, dict):
+        yield record
+        return
+    for outer, inner in _REPLY_LISTS:
+        box = record.get(outer)
+        replies = box.get(inner) if isinstance(box, dict) else None
+        if not (isinstance(replies, list) and replies) or not all(
+            isinstance(r, dict) for r in replies
+        ):
+            continue
+        rest = {k: v for k, v in box.items() if k != inner}
+        parent = {k: v for k, v in record.items() if k != outer}
+        if rest:
+            parent[outer] = rest
+        yield from thread_records(parent)
+        youtube = isinstance(record.get("snippet"), dict) and "topLevelComment" in record["snippet"]
+        for reply in replies:
+            if youtube:
+                reply = {"id": reply.get("id"), "snippet": {"topLevelComment": reply}}
+            yield from thread_records({**reply, PARENT_COL: record.get("id")})
+        return
+    yield record
+
+
+def _threads(records: Iterator[Any]) -> Iterator[Any]:
+    for record in records:
+        yield from thread_records(record)
+
+
 def _records_batches(
     items: Iterator[tuple[int, Any, str]], columns: list[str], keys: list[str], chunksize: int
 ) -> Iterator[RawBatch]:
@@ -522,11 +577,11 @@ def _json_source(path: Path, encoding: str, chunksize: int) -> RawSource:
     before any batch is yielded.
     """
     place = _find_records(path, encoding)
-    keys = _keys_of(_json_records(path, encoding, place))
+    keys = _keys_of(_threads(_json_records(path, encoding, place)))
     columns = _columns(keys)
     items = (
         (i, r, "" if isinstance(r, dict) else json.dumps(r, ensure_ascii=False))
-        for i, r in enumerate(_json_records(path, encoding, place), 1)
+        for i, r in enumerate(_threads(_json_records(path, encoding, place)), 1)
     )
     return RawSource(columns, _records_batches(items, columns, keys, chunksize))
 
