@@ -30,7 +30,7 @@ def test_score_keeps_the_index_of_a_filtered_frame():
     part = df[df["nro"] % 2 == 0]  # index [0, 2, 4, 6]
     scored = analyzer.score(part)
     assert scored.index.tolist() == [0, 2, 4, 6]
-    assert scored["nro"].astype(int).tolist() == [0, 2, 4, 6]  # (io reads cells as text)
+    assert scored["nro"].tolist() == [0, 2, 4, 6]  # the caller's column, dtype and all
     # assigning back aligns row by row; the rest stays empty
     df["tone"] = scored["tone"]
     assert df["tone"].notna().tolist() == [True, False] * 4
@@ -38,6 +38,29 @@ def test_score_keeps_the_index_of_a_filtered_frame():
     # a non-integer, non-sorted index too
     named = part.set_index(pd.Index(["d", "a", "c", "b"], name="id"))
     assert analyzer.score(named).index.tolist() == ["d", "a", "c", "b"]
+
+
+def test_score_gives_number_bool_and_date_columns_back_as_they_came():
+    when = pd.to_datetime(["2026-03-01", "2026-03-02", "2026-03-03"])
+    df = pd.DataFrame(
+        {
+            "kommentti": TEXTS[:3],
+            "tykkäykset": [3, 0, 12],
+            "osuus": [0.5, 1.5, 2.0],
+            "vastattu": [True, False, True],
+            "puuttuu": pd.array([1, None, 2], dtype="Int64"),
+            "tallennettu": when,
+            "tunnus": ["a1", "b2", "c3"],
+        },
+        index=[7, 8, 9],
+    )
+    scored = analyzer.score(df)
+    for col in ("tykkäykset", "osuus", "vastattu", "puuttuu", "tallennettu"):
+        assert scored[col].dtype == df[col].dtype, col
+        pd.testing.assert_series_equal(scored[col], df[col])
+    assert scored["tunnus"].tolist() == ["a1", "b2", "c3"]
+    # the roles are still read as always: the text column is the text that was scored
+    assert scored["kommentti"].tolist() == TEXTS[:3]
 
 
 def test_score_accepts_series_list_and_path(tmp_path):

@@ -97,6 +97,7 @@ def score(
             text_col = str(source.name) if source.name is not None else "text"
     from analyzer.io import ReadOptions
 
+    given = source
     source, index = as_source(source)
     options = ReadOptions.of(
         options, text_col=text_col, time_col=time_col, author_col=author_col, tz=tz
@@ -115,8 +116,9 @@ def score(
     )
     frames = list(run.frames(for_file=False))
     out = pd.concat(frames) if frames else pd.DataFrame()
+    rows = out.index.to_numpy(dtype=np.intp)  # positions in the source
     if index is not None:  # the caller's rows keep their labels
-        out.index = index.take(out.index.to_numpy(dtype=np.intp))
+        out.index = index.take(rows)
     else:
         out = out.reset_index(drop=True)
     if out.empty:
@@ -125,6 +127,8 @@ def score(
             f"{run.stats.rows_rejected} rejected)"
         )
     out.attrs["roles"] = run.roles.as_dict() if run.roles is not None else {}
+    if isinstance(given, pd.DataFrame):
+        _keep_dtypes(out, given, rows, set(out.attrs["roles"].values()))
     out.attrs["rejects"] = run.rejects
     out.attrs["summary"] = run.summary(len(out), out["tone"].value_counts().to_dict())
     out.attrs["model_info"] = model_info(run.meta)
@@ -221,3 +225,19 @@ def score_file(
         write_rejects(rej_path, run.rejects)
         summary.rejects_file = str(rej_path)
     return summary
+
+
+def _keep_dtypes(out: pd.DataFrame, given: pd.DataFrame, rows: np.ndarray, roles: set) -> None:
+    """Give the caller's number, boolean and date columns back as they came in.
+
+    Reading turns every cell into text (one conversion for every format); a
+    column that is neither text nor one of the roles holds no names to
+    pseudonymise, so the caller's own values and dtype return.
+    """
+    if not given.columns.is_unique:
+        return
+    for col in given.columns:
+        name = str(col)
+        kind = given[col].dtype.kind
+        if name in out.columns and name not in roles and kind in "biufcmMb?":
+            out[name] = given[col].iloc[rows].set_axis(out.index)
