@@ -240,6 +240,20 @@ _TITLE_PATTERNS = (
 )
 
 
+def _index(index: dict[str, list[tuple[str, str]]], name: str, pseudonym: str) -> None:
+    """Add a known name to an index by its first word (case folded), longest name first."""
+    first = _WORD.match(name)
+    if first is None:
+        return
+    key = first.group().casefold()
+    bucket = index.get(key)
+    if bucket is None:
+        index[key] = [(name, pseudonym)]
+    else:
+        bucket.append((name, pseudonym))
+        bucket.sort(key=lambda item: -len(item[0]))
+
+
 def _replace_at(
     text: str, starts: Iterable[int], found: Callable[[str, int], tuple[int, str] | None]
 ) -> str:
@@ -298,8 +312,13 @@ class Pseudonyms:
 
         self._key = _Hmac(resolve_salt(salt).encode("utf-8"))
         self._cache: dict[str, str] = {}
-        # known authors: first word -> [(name, pseudonym)], longest name first
+        # known authors' names of two words or more (a full name in any text):
+        # first word -> [(name, pseudonym)], longest name first
         self._known: dict[str, list[tuple[str, str]]] = {}
+        # names of one word, found after an @ only: indexed as _known when a text
+        # first has an @, so that a run without mentions never indexes its handles
+        self._one_word: dict[str, list[tuple[str, str]]] = {}
+        self._one_word_new: list[tuple[str, str]] = []
         self._seen: set[str] = set()
 
     # ------------------------------------------------------------ names
@@ -326,16 +345,10 @@ class Pseudonyms:
         if name.startswith("user-") and _PSEUDONYM.fullmatch(name):
             return
         for variant in (name, name.lstrip("@")) if name.startswith("@") else (name,):
-            first = _WORD.match(variant)
-            if first is None:
-                continue
-            key = first.group().casefold()
-            bucket = self._known.get(key)
-            if bucket is None:
-                self._known[key] = [(variant, pseudonym)]
+            if " " in variant or "\u00a0" in variant:
+                _index(self._known, variant, pseudonym)
             else:
-                bucket.append((variant, pseudonym))
-                bucket.sort(key=lambda item: -len(item[0]))  # longest name first
+                self._one_word_new.append((variant, pseudonym))
 
     def identities(self, values: Iterable[Any], *, remember: bool = True) -> list[str]:
         """Identity values replaced whole (``''``/None/NaN -> ``''``), and remembered."""
@@ -354,25 +367,38 @@ class Pseudonyms:
         return out
 
     # ------------------------------------------------------------ text
-    def _known_at(self, text: str, start: int) -> tuple[int, str] | None:
-        """A known author's name at ``text[start:]``: (its end, pseudonym), longest first."""
+    def _known_at(self, text: str, start: int, *, one_word: bool = False) -> tuple[int, str] | None:
+        """A known author's name at ``text[start:]``: (its end, pseudonym), the longest.
+
+        Names of two words or more; with ``one_word`` also names of one word.
+        (A name of one word and one of more cannot both match at one place
+        with the same length: only one of them has a space there.)
+        """
         word = _WORD.match(text, start)
         if word is None:
             return None
-        for name, pseudonym in self._known.get(word.group().casefold(), ()):
-            end = start + len(name)
-            if text[start:end].casefold() == name.casefold() and not (
-                end < len(text) and (text[end].isalnum() or text[end] == "_")
-            ):
-                return end, pseudonym
-        return None
+        key = word.group().casefold()
+        indexes = [self._known]
+        if one_word:
+            for variant, pseudonym in self._one_word_new:
+                _index(self._one_word, variant, pseudonym)
+            self._one_word_new.clear()
+            indexes.append(self._one_word)
+        found = None
+        for index in indexes:
+            for name, pseudonym in index.get(key, ()):
+                end = start + len(name)
+                if text[start:end].casefold() == name.casefold() and not (
+                    end < len(text) and (text[end].isalnum() or text[end] == "_")
+                ):
+                    if found is None or end > found[0]:
+                        found = end, pseudonym
+                    break
+        return found
 
     def _full_name_at(self, text: str, start: int) -> tuple[int, str] | None:
-        """A known author's name of two words or more at ``text[start:]`` (one: after @ only)."""
-        found = self._known_at(text, start)
-        if found is None or not re.search(r"[ \u00a0]", text[start : found[0]]):
-            return None
-        return found
+        """A known author's name of two words or more at ``text[start:]``."""
+        return self._known_at(text, start)
 
     def _full_names(self, text: str) -> str:
         """Known authors' names of two words or more, written capitalised (Liisa Esimerkki)."""
@@ -383,7 +409,7 @@ class Pseudonyms:
 
     def _mention_at(self, text: str, start: int) -> tuple[int, str] | None:
         """The name an @ at ``start - 1`` mentions: a known author, or a capitalised full name."""
-        found = self._known_at(text, start)
+        found = self._known_at(text, start, one_word=True)
         if found is not None:
             return found
         m = _FULL_NAME.match(text, start)
