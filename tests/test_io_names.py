@@ -110,6 +110,21 @@ def test_known_full_names_in_text_and_titles_in_two_languages():
     assert p.title("Kevään kampanja") == "Kevään kampanja"
 
 
+def test_the_longest_known_name_wins_whether_of_one_word_or_more():
+    p = Pseudonyms(SALT)
+    p.identities(["Liisa", "Liisa Esimerkki", "liisa_e", "Liisa-Maria"])
+    assert p.text("@Liisa Esimerkki ja @Liisa sekä @liisa_e, @Liisa-Maria") == (
+        f"@{_p('Liisa Esimerkki')} ja @{_p('Liisa')} sekä @{_p('liisa_e')}, @{_p('Liisa-Maria')}"
+    )
+    # without an @ only names of two words or more are replaced
+    assert p.text("Liisa Esimerkki ja Liisa-Maria Virtanen") == (
+        f"{_p('Liisa Esimerkki')} ja Liisa-Maria Virtanen"
+    )
+    # a handle met after the first mention is still found
+    p.identities(["teppo"])
+    assert p.text("@teppo moi") == f"@{_p('teppo')} moi"
+
+
 def test_json_cells_replaced_by_key_path_and_kept_when_nothing_changes():
     replies = [
         {"from": {"name": "Matti Meikäläinen", "id": "5551002"}, "message": "@Liisa Esimerkki jep"},

@@ -240,6 +240,20 @@ _TITLE_PATTERNS = (
 )
 
 
+def _index(index: dict[str, list[tuple[str, str]]], name: str, pseudonym: str) -> None:
+    """Add a known name to an index by its first word (case folded), longest name first."""
+    first = _WORD.match(name)
+    if first is None:
+        return
+    key = first.group().casefold()
+    bucket = index.get(key)
+    if bucket is None:
+        index[key] = [(name, pseudonym)]
+    else:
+        bucket.append((name, pseudonym))
+        bucket.sort(key=lambda item: -len(item[0]))
+
+
 def _replace_at(
     text: str, starts: Iterable[int], found: Callable[[str, int], tuple[int, str] | None]
 ) -> str:
@@ -298,8 +312,13 @@ class Pseudonyms:
 
         self._key = _Hmac(resolve_salt(salt).encode("utf-8"))
         self._cache: dict[str, str] = {}
-        # known authors: first word -> [(name, pseudonym)], longest name first
+        # known authors' names of two words or more (a full name in any text):
+        # first word -> [(name, pseudonym)], longest name first
         self._known: dict[str, list[tuple[str, str]]] = {}
+        # names of one word, found after an @ only: indexed as _known when a text
+        # first has an @, so that a run without mentions never indexes its handles
+        self._one_word: dict[str, list[tuple[str, str]]] = {}
+        self._one_word_new: list[tuple[str, str]] = []
         self._seen: set[str] = set()
 
     # ------------------------------------------------------------ names
@@ -315,59 +334,71 @@ class Pseudonyms:
     def _remember(self, value: str, pseudonym: str) -> None:
         # raw values and NFC names share one set: a raw value that is not its own
         # normalised name (spaces around, not NFC) can never be another value's name
-        if value in self._seen:
-            return
         self._seen.add(value)
         name = unicodedata.normalize("NFC", value.strip())
         if name != value:
             if name in self._seen:
                 return
             self._seen.add(name)
-        if not name or name.isdigit() or "://" in name or _PSEUDONYM.fullmatch(name):
+        if not name or name.isdigit() or "://" in name:
+            return
+        if name.startswith("user-") and _PSEUDONYM.fullmatch(name):
             return
         for variant in (name, name.lstrip("@")) if name.startswith("@") else (name,):
-            first = _WORD.match(variant)
-            if first is None:
-                continue
-            bucket = self._known.setdefault(first.group().casefold(), [])
-            bucket.append((variant, pseudonym))
-            if len(bucket) > 1:  # longest name first
-                bucket.sort(key=lambda item: -len(item[0]))
+            if " " in variant or "\u00a0" in variant:
+                _index(self._known, variant, pseudonym)
+            else:
+                self._one_word_new.append((variant, pseudonym))
 
     def identities(self, values: Iterable[Any], *, remember: bool = True) -> list[str]:
         """Identity values replaced whole (``''``/None/NaN -> ``''``), and remembered."""
         out: list[str] = []
+        cache, seen = self._cache, self._seen
         for value in values:
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
-                out.append("")
-                continue
-            text = value if isinstance(value, str) else str(value)
-            pseudonym = self.name(text)
-            if remember and pseudonym:
-                self._remember(text, pseudonym)
+            if not isinstance(value, str):
+                if value is None or pd.isna(value):
+                    out.append("")
+                    continue
+                value = str(value)
+            pseudonym = cache.get(value) or self.name(value)
+            if remember and pseudonym and value not in seen:
+                self._remember(value, pseudonym)
             out.append(pseudonym)
         return out
 
     # ------------------------------------------------------------ text
-    def _known_at(self, text: str, start: int) -> tuple[int, str] | None:
-        """A known author's name at ``text[start:]``: (its end, pseudonym), longest first."""
+    def _known_at(self, text: str, start: int, *, one_word: bool = False) -> tuple[int, str] | None:
+        """A known author's name at ``text[start:]``: (its end, pseudonym), the longest.
+
+        Names of two words or more; with ``one_word`` also names of one word.
+        (A name of one word and one of more cannot both match at one place
+        with the same length: only one of them has a space there.)
+        """
         word = _WORD.match(text, start)
         if word is None:
             return None
-        for name, pseudonym in self._known.get(word.group().casefold(), ()):
-            end = start + len(name)
-            if text[start:end].casefold() == name.casefold() and not (
-                end < len(text) and (text[end].isalnum() or text[end] == "_")
-            ):
-                return end, pseudonym
-        return None
+        key = word.group().casefold()
+        indexes = [self._known]
+        if one_word:
+            for variant, pseudonym in self._one_word_new:
+                _index(self._one_word, variant, pseudonym)
+            self._one_word_new.clear()
+            indexes.append(self._one_word)
+        found = None
+        for index in indexes:
+            for name, pseudonym in index.get(key, ()):
+                end = start + len(name)
+                if text[start:end].casefold() == name.casefold() and not (
+                    end < len(text) and (text[end].isalnum() or text[end] == "_")
+                ):
+                    if found is None or end > found[0]:
+                        found = end, pseudonym
+                    break
+        return found
 
     def _full_name_at(self, text: str, start: int) -> tuple[int, str] | None:
-        """A known author's name of two words or more at ``text[start:]`` (one: after @ only)."""
-        found = self._known_at(text, start)
-        if found is None or not re.search(r"[ \u00a0]", text[start : found[0]]):
-            return None
-        return found
+        """A known author's name of two words or more at ``text[start:]``."""
+        return self._known_at(text, start)
 
     def _full_names(self, text: str) -> str:
         """Known authors' names of two words or more, written capitalised (Liisa Esimerkki)."""
@@ -378,7 +409,7 @@ class Pseudonyms:
 
     def _mention_at(self, text: str, start: int) -> tuple[int, str] | None:
         """The name an @ at ``start - 1`` mentions: a known author, or a capitalised full name."""
-        found = self._known_at(text, start)
+        found = self._known_at(text, start, one_word=True)
         if found is not None:
             return found
         m = _FULL_NAME.match(text, start)
@@ -443,6 +474,53 @@ class Pseudonyms:
     def titles(self, values: Iterable[Any]) -> list[Any]:
         """:meth:`title` of each string (other values as they are)."""
         return [self.title(v) if isinstance(v, str) and v else v for v in values]
+
+    # ------------------------------------------------------------ frames
+    def replace(self, frame: pd.DataFrame, roles: ColumnRoles) -> pd.DataFrame:
+        """The frame with every name replaced (see the module): identities, titles, texts, JSON.
+
+        The identity columns are replaced first, so that the texts of the same
+        rows know their authors. Give it a source's chunks in order: a mention
+        is recognised once its author has written.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analyzer.io import ColumnRoles, Pseudonyms
+        >>> p = Pseudonyms(salt="s")
+        >>> df = pd.DataFrame({"from.name": ["Liisa Esimerkki"], "message": ["@Liisa Esimerkki"]})
+        >>> out = p.replace(df, ColumnRoles(text="message", author="from.name"))
+        >>> out.iloc[0].tolist() == [p.name("Liisa Esimerkki"), f"@{p.name('Liisa Esimerkki')}"]
+        True
+        """
+        kinds = column_kinds([str(c) for c in frame.columns], roles)
+        out = frame.copy()
+        for col, kind in kinds.items():  # authors first, so the texts know them
+            if kind == IDENTITY:
+                out[col] = self.identities(out[col].to_numpy(dtype=object))
+        todo: list[tuple[Any, Any, list[Any] | None]] = []
+        for col in out.columns:
+            dtype = out[col].dtype
+            if kinds.get(col) == IDENTITY or col == roles.time:
+                continue
+            if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
+                continue
+            values = out[col].to_numpy(dtype=object)
+            parsed = None
+            if any(_matches(values, r"^[\[{]")):
+                parsed = self.parse_json_cells(values)
+                self.register_json(parsed, str(col).split("."))  # authors of nested replies
+            if parsed is not None or col in kinds:
+                todo.append((col, values, parsed))
+        for col, values, parsed in todo:
+            if parsed is not None:
+                values = self.json_cells(values, str(col).split("."), parsed)
+            if kinds.get(col) == TITLE:
+                values = self.titles(values)
+            elif kinds.get(col) == TEXT:
+                values = self.texts(values)
+            out[col] = pd.Series(list(values), index=out.index, dtype=object)
+        return out
 
     # ------------------------------------------------------------ JSON cells
     def _walk(self, obj: Any, path: list[str], kind: str | None) -> Any:
@@ -540,47 +618,3 @@ def _matches(values: Sequence[Any], pattern: str) -> list[bool]:
     except (pa.ArrowException, UnicodeError):
         return [v is not None for v in strings]
     return pc.fill_null(pc.match_substring_regex(array, pattern), False).to_pylist()
-
-
-def replace_names(frame: pd.DataFrame, roles: ColumnRoles, pseudonyms: Pseudonyms) -> pd.DataFrame:
-    """The frame with every name replaced (see the module): identities, titles, texts, JSON cells.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from analyzer.io import ColumnRoles
-    >>> from analyzer.io._names import Pseudonyms, replace_names
-    >>> p = Pseudonyms(salt="s")
-    >>> df = pd.DataFrame({"from.name": ["Liisa Esimerkki"], "message": ["@Liisa Esimerkki moi"]})
-    >>> out = replace_names(df, ColumnRoles(text="message", author="from.name"), p)
-    >>> out.iloc[0].tolist() == [p.name("Liisa Esimerkki"), f"@{p.name('Liisa Esimerkki')} moi"]
-    True
-    """
-    kinds = column_kinds([str(c) for c in frame.columns], roles)
-    out = frame.copy()
-    for col, kind in kinds.items():  # authors first, so the texts know them
-        if kind == IDENTITY:
-            out[col] = pseudonyms.identities(out[col].to_numpy(dtype=object))
-    todo: list[tuple[Any, Any, list[Any] | None]] = []
-    for col in out.columns:
-        dtype = out[col].dtype
-        if kinds.get(col) == IDENTITY or col == roles.time:
-            continue
-        if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
-            continue
-        values = out[col].to_numpy(dtype=object)
-        parsed = None
-        if any(_matches(values, r"^[\[{]")):
-            parsed = pseudonyms.parse_json_cells(values)
-            pseudonyms.register_json(parsed, str(col).split("."))  # authors of nested replies
-        if parsed is not None or col in kinds:
-            todo.append((col, values, parsed))
-    for col, values, parsed in todo:
-        if parsed is not None:
-            values = pseudonyms.json_cells(values, str(col).split("."), parsed)
-        if kinds.get(col) == TITLE:
-            values = pseudonyms.titles(values)
-        elif kinds.get(col) == TEXT:
-            values = pseudonyms.texts(values)
-        out[col] = pd.Series(list(values), index=out.index, dtype=object)
-    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analyzer.io._excel_safe import excel_safe as _excel_safe
-from analyzer.io._names import IDENTITY, Pseudonyms, column_kinds, replace_names
+from analyzer.io._names import IDENTITY, Pseudonyms, column_kinds
 from analyzer.io._times import format_times
 from analyzer.io._types import ColumnRoles
 
@@ -74,7 +74,7 @@ def prepare_output(
     """
     out = frame.drop(columns=[LINE_COL], errors="ignore")
     if not keep_authors:
-        out = replace_names(out, roles, pseudonyms or Pseudonyms(salt))
+        out = (pseudonyms or Pseudonyms(salt)).replace(out, roles)
     if roles.time is not None and roles.time in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[roles.time].dtype):
             out[roles.time] = format_times(out[roles.time])

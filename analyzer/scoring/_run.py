@@ -59,26 +59,12 @@ def attach(frame: pd.DataFrame, result: dict[str, Any]) -> pd.DataFrame:
 
 
 def finish_frame(
-    frame: pd.DataFrame,
-    roles: Any,
-    *,
-    keep_authors: bool,
-    salt: str | None,
-    for_file: bool,
-    excel_safe: bool,
-    pseudonyms: Any = None,
+    frame: pd.DataFrame, roles: Any, *, for_file: bool, excel_safe: bool
 ) -> pd.DataFrame:
-    """Pseudonymise names and drop private columns; for files also ISO times and safe cells."""
+    """Drop private columns (names are replaced already); for files also ISO times, safe cells."""
     from analyzer.io import prepare_output
 
-    out = prepare_output(
-        frame,
-        roles,
-        keep_authors=keep_authors,
-        salt=salt,
-        excel_safe=for_file and excel_safe,
-        pseudonyms=pseudonyms,
-    )
+    out = prepare_output(frame, roles, keep_authors=True, excel_safe=for_file and excel_safe)
     if not for_file and roles.time:
         out[roles.time] = frame[roles.time].array  # keep tz-aware timestamps for notebooks
     return out
@@ -127,38 +113,29 @@ class Run:
 
     def frames(self, *, for_file: bool, excel_safe: bool = False) -> Iterator[pd.DataFrame]:
         """Scored chunks, authors pseudonymised; for files also ISO times and safe cells."""
-        from analyzer.io import LINE_COL, iter_comments
+        from analyzer.io import LINE_COL, Pseudonyms, iter_comments
 
         chunks = iter_comments(self.source, stats=self.stats, **self.read_options)
         try:
             nxt = next(chunks, None)
+            # one for the whole run: authors known across chunks
+            pseudonyms = None if self.keep_authors else Pseudonyms(self.salt)
             blob, self.meta = model_blob(self.model)
             runner = Runner(blob, self.with_lemmas, self.jobs, self.engine, self.scheduler)
         except BaseException:
             chunks.close()
             raise
-        pending: deque[tuple[Any, Any]] = deque()
-        pseudonyms: list[Any] = []  # one for the whole run: authors known across chunks
+        # (roles, frame with names replaced, future of its scores), in the source's order
+        pending: deque[tuple[Any, pd.DataFrame, Any]] = deque()
 
         def finished() -> pd.DataFrame:
-            chunk, fut = pending.popleft()
-            self.roles = chunk.roles
-            scored = attach(chunk.frame, fut.result())
-            if not self.keep_authors and not pseudonyms:
-                from analyzer.io import Pseudonyms
-
-                pseudonyms.append(Pseudonyms(self.salt))
+            roles, frame, fut = pending.popleft()
+            self.roles = roles
             out = finish_frame(
-                scored,
-                chunk.roles,
-                keep_authors=self.keep_authors,
-                salt=self.salt,
-                for_file=for_file,
-                excel_safe=excel_safe,
-                pseudonyms=pseudonyms[0] if pseudonyms else None,
+                attach(frame, fut.result()), roles, for_file=for_file, excel_safe=excel_safe
             )
             if not for_file:  # the source's row positions (0-based), for score()'s index
-                out.index = pd.Index(chunk.frame[LINE_COL].to_numpy() - 1)
+                out.index = pd.Index(frame[LINE_COL].to_numpy() - 1)
             return out
 
         try:
@@ -167,9 +144,15 @@ class Run:
                 nxt = next(chunks, None)  # one chunk ahead: does another follow?
                 self.rejects.extend(chunk.rejects)
                 texts = chunk.frame[chunk.roles.text].tolist()
-                pending.append((chunk, runner.submit(texts, more=nxt is not None)))
+                fut = runner.submit(texts, more=nxt is not None)
+                # names in source order, here while the workers score: only the scores
+                # are left to add when a chunk comes back
+                frame = chunk.frame
+                if pseudonyms is not None:
+                    frame = pseudonyms.replace(frame, chunk.roles)
+                pending.append((chunk.roles, frame, fut))
                 # in order: what is done, and the oldest when too many are in flight
-                while pending and (len(pending) >= runner.ahead or pending[0][1].done()):
+                while pending and (len(pending) >= runner.ahead or pending[0][2].done()):
                     yield finished()
             while pending:
                 yield finished()
