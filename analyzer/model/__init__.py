@@ -2,8 +2,8 @@
 
 ``__all__`` lists the API. Also importable from here, for other parts of the
 package and for the tests: the model-file helpers (``data_hash``,
-``library_versions``, ``model_to_bytes``, ``model_from_bytes``), ``polarity_row``
-and ``heldout_arrays`` (the held-out predictions kept in a model's metadata).
+``library_versions``, ``model_to_bytes``, ``model_from_bytes``, ``read_model_bytes``),
+``polarity_row`` and ``heldout_arrays`` (the held-out predictions kept in a model's metadata).
 
 Examples
 --------
@@ -33,6 +33,7 @@ from analyzer.model._persist import data_hash as data_hash  # not in __all__
 from analyzer.model._persist import library_versions as library_versions  # not in __all__
 from analyzer.model._persist import model_from_bytes as model_from_bytes  # not in __all__
 from analyzer.model._persist import model_to_bytes as model_to_bytes  # not in __all__
+from analyzer.model._persist import read_model_bytes as read_model_bytes  # not in __all__
 from analyzer.model._pipeline import ToneModel, build_pipeline
 from analyzer.model._polarity import POLARITY_FEATURES, polarity_lexicon
 from analyzer.model._polarity import polarity_row as polarity_row  # not in __all__

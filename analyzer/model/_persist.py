@@ -236,16 +236,33 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToneModel:
     ['criticism', 'neutral', 'understanding']
     """
     path = Path(path) if path is not None else default_model_path()
+    return model_from_bytes(read_model_bytes(path), str(path))
+
+
+def read_model_bytes(path: str | os.PathLike[str] | None = None) -> bytes:
+    """A model file's bytes, read once (what :func:`load_model` reads; not yet checked).
+
+    Raises
+    ------
+    AnalyzerError
+        The file is missing or cannot be read.
+
+    Examples
+    --------
+    >>> from analyzer.model import model_from_bytes, read_model_bytes
+    >>> model_from_bytes(read_model_bytes()).labels
+    ['criticism', 'neutral', 'understanding']
+    """
+    path = Path(path) if path is not None else default_model_path()
     if not path.is_file():
         hint = (
             " (run `make model` to train the default model)" if path == default_model_path() else ""
         )
         raise AnalyzerError(f"model file {path} not found{hint}")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise AnalyzerError(f"cannot read model file {path}: {exc.strerror or exc}") from None
-    return model_from_bytes(data, str(path))
 
 
 def model_from_bytes(data: bytes, where: str = "model") -> ToneModel:

@@ -61,12 +61,18 @@ def score_texts(texts: list[str], blob: bytes, with_lemmas: bool) -> dict[str, A
 
 def model_blob(model: Any) -> tuple[bytes, dict[str, Any]]:
     """The model as a model file's bytes for the workers, and its metadata."""
-    from analyzer.model import ToneModel, default_model_path, load_model, model_to_bytes
+    from analyzer.model import (
+        ToneModel,
+        default_model_path,
+        model_from_bytes,
+        model_to_bytes,
+        read_model_bytes,
+    )
 
     if model is None or isinstance(model, (str, os.PathLike)):
         path = Path(model) if model is not None else default_model_path()
-        loaded = load_model(path)  # validates: missing, not a model, damaged, untrusted -> one line
-        blob = path.read_bytes()
+        blob = read_model_bytes(path)  # read once: the workers get the bytes that were checked
+        loaded = model_from_bytes(blob, str(path))  # missing, damaged, untrusted -> one line
     elif isinstance(model, ToneModel):
         loaded = model
         blob = model_to_bytes(model)
