@@ -454,9 +454,15 @@ def test_grouped_training_calibrates_on_held_out_groups():
     for k, (cal, tone) in enumerate(zip(cc.calibrators, TONES, strict=True)):
         ref = _SigmoidCalibration().fit(scores[:, k], (y == tone).astype(float))
         assert (cal.a_, cal.b_) == pytest.approx((ref.a_, ref.b_), rel=1e-6)
-    # without groups the calibration folds mix every group: other sigmoids
+    # without groups (or with group_calibration=False) the folds mix the groups: other sigmoids
     plain = train(TONE_TEXTS, TONE_LABELS, cv=None).pipeline[-1].calibrated_classifiers_[0]
     assert plain.calibrators[0].a_ != pytest.approx(cc.calibrators[0].a_, rel=1e-3)
+    off = train(TONE_TEXTS, TONE_LABELS, groups=TONE_GROUPS, cv=None, group_calibration=False)
+    assert off.meta["group_calibration"] is False and model.meta["group_calibration"] is True
+    assert np.array_equal(
+        off.predict_proba(TONE_TEXTS),
+        train(TONE_TEXTS, TONE_LABELS, cv=None).predict_proba(TONE_TEXTS),
+    )
 
 
 def test_classification_figures_by_hand():

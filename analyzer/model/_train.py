@@ -344,6 +344,7 @@ def cross_validate(
     extra_weight: float = 1.0,
     augment: int = 0,
     thread_weight: float = 0.0,
+    group_calibration: bool = True,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -357,8 +358,9 @@ def cross_validate(
     Extra training data (``extra_texts``/``extra_labels``, e.g. FinnSentiment)
     goes into every training fold and is never held out: the figures are on
     ``texts`` alone. ``augment`` noisy copies are made of each training fold's
-    texts only, never of the held-out ones. With ``groups``, each fold's model
-    is calibrated on its own training groups held out in turn. See :func:`train`.
+    texts only, never of the held-out ones. With ``groups`` (and
+    ``group_calibration``), each fold's model is calibrated on its own training
+    groups held out in turn. See :func:`train`.
 
     Examples
     --------
@@ -388,7 +390,8 @@ def cross_validate(
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
         scheme = f"stratified-{k}-fold"
     labels_sorted = sorted(set(y.tolist()) | (set(ex_y.tolist()) if ex_y is not None else set()))
-    if not len(ex_t) and not augment and g is None:
+    cal_groups = g if group_calibration else None
+    if not len(ex_t) and not augment and cal_groups is None:
         pipe = build_pipeline(random_state=random_state, **params)
         proba = cross_val_predict(pipe, texts, y, groups=g, cv=splitter, method="predict_proba")
     else:
@@ -407,7 +410,7 @@ def cross_validate(
                 random_state=random_state,
                 params=params,
                 thread_weight=thread_weight,
-                groups=None if g is None else g[train_idx],
+                groups=None if cal_groups is None else cal_groups[train_idx],
             )
             cols = [col[str(c)] for c in pipe.classes_]
             proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
@@ -493,6 +496,7 @@ def train(
     augment: int = 0,
     extra_info: dict[str, Any] | None = None,
     thread_weight: float = 0.0,
+    group_calibration: bool = True,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -508,9 +512,9 @@ def train(
         Training comments and their labels.
     groups : sequence, optional
         Group of each comment (e.g. scenario) for grouped cross-validation;
-        the probabilities are then also calibrated on scores of whole held-out
-        groups (see :func:`_calibrate_on_main`), so that they describe a
-        group the model never saw, such as a new thread.
+        with ``group_calibration`` the probabilities are also calibrated on
+        scores of whole held-out groups (see :func:`_calibrate_on_main`), so
+        that they describe a group the model never saw, such as a new thread.
     cv : int or None, default=5
         Folds; ``None`` or ``0`` skips cross-validation.
     random_state : int, default=0
@@ -536,6 +540,9 @@ def train(
         read as thread comments, with this total weight relative to ``texts``
         (each class alike), so that the weights for comments learn from them
         too; ``0`` leaves them to the general-text weights alone.
+    group_calibration : bool, default=True
+        With ``groups``: fit the probability calibration on scores of whole
+        held-out groups instead of stratified folds.
     **params
         Passed to :func:`build_pipeline`.
 
@@ -578,7 +585,14 @@ def train(
     }
     if cv:
         meta["cv"] = cross_validate(
-            texts, y, groups=groups, cv=cv, random_state=random_state, **extra, **params
+            texts,
+            y,
+            groups=groups,
+            cv=cv,
+            random_state=random_state,
+            group_calibration=group_calibration,
+            **extra,
+            **params,
         )
         # out-of-fold predictions, for correcting tone shares (analyzer.timeline._quantify)
         meta["heldout"] = meta["cv"].pop("heldout")
@@ -586,7 +600,10 @@ def train(
     g = None if groups is None else np.asarray([str(v) for v in groups], dtype=object)
     if g is not None and len(g) != len(y):
         raise AnalyzerError("texts and groups differ in length")
-    pipe = _fit(texts, y, random_state=random_state, params=params, groups=g, **extra)
+    if g is not None:
+        meta["group_calibration"] = bool(group_calibration)
+    cal_groups = g if group_calibration else None
+    pipe = _fit(texts, y, random_state=random_state, params=params, groups=cal_groups, **extra)
     meta["fit_seconds"] = round(time.perf_counter() - t0, 1)
     return ToneModel(pipe, meta)
 
