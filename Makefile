@@ -41,7 +41,7 @@ format: setup
 # (CLASSIFIER=nbsvm; `make model CLASSIFIER=svm` for the plain LinearSVC), calibrated on
 # scenarios held out in turn (--group-col).
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
-FS_WEIGHT     ?= 0.3
+FS_WEIGHT     ?= 0.35
 GATE          ?= 0.7
 GATE_THREAD   ?= 0
 CLASSIFIER    ?= nbsvm

@@ -34,7 +34,7 @@ class NBLinearSVC(LinearClassifierMixin, BaseEstimator):
     ----------
     C : float, default=1.0
         Inverse regularisation strength of each :class:`~sklearn.svm.LinearSVC`.
-    alpha : float, default=1.0
+    alpha : float, default=0.75
         Additive smoothing of the occurrence counts behind the ratios.
     max_df : float, default=0.5
         Only columns that are never negative and non-zero in at most this
@@ -73,7 +73,7 @@ class NBLinearSVC(LinearClassifierMixin, BaseEstimator):
     def __init__(
         self,
         C: float = 1.0,
-        alpha: float = 1.0,
+        alpha: float = 0.75,
         max_df: float = 0.5,
         class_weight: str | None = None,
         random_state: int | None = None,
