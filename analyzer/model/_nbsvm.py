@@ -35,12 +35,17 @@ class NBLinearSVC(LinearClassifierMixin, BaseEstimator):
     C : float, default=1.0
         Inverse regularisation strength of each :class:`~sklearn.svm.LinearSVC`.
     alpha : float, default=0.75
-        Additive smoothing of the occurrence counts behind the ratios.
+        Additive smoothing of the occurrence counts behind the ratios (0.75
+        chosen on our corpus, FinnSentiment and XED: ``models/README.md``).
     max_df : float, default=0.5
         Only columns that are never negative and non-zero in at most this
         share of the training rows are scaled (the n-grams); denser or signed
-        columns (style and polarity signals, the gate's indicator columns)
-        keep a scale of 1.
+        columns (without a gate: the style and polarity signals) keep a scale
+        of 1. With the general-text gate of :class:`CommentVectorizer` each
+        side's columns are non-zero only in that side's rows, so there the
+        style and unsigned polarity signals are scaled too (in the shipped
+        model every column but ``polarity:last``, ``polarity:balance`` and
+        ``gate:general`` of each side).
     class_weight : "balanced" or None, default=None
         Class weights, multiplied into ``sample_weight``.
     random_state : int or None, default=None
