@@ -258,8 +258,8 @@ def _calibration_folds(
     >>> import numpy as np
     >>> from analyzer.model._train import _calibration_folds
     >>> g = np.array(["a", "a", "b", "b", "c", "c"])
-    >>> sorted(set(g[test].tolist()) for _, test in _calibration_folds(g, 5, 0, g))
-    [{'a'}, {'b'}, {'c'}]
+    >>> sorted(sorted(set(g[test].tolist())) for _, test in _calibration_folds(g, 5, 0, g))
+    [['a'], ['b'], ['c']]
     """
     idx = np.zeros(len(y))
     if groups is not None:
