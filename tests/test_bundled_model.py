@@ -23,9 +23,10 @@ def test_bundled_model_was_trained_on_the_bundled_corpus():
 def test_bundled_model_meets_the_cross_validation_target():
     cv = load_model().meta["cv"]
     assert cv["scheme"] == "leave-one-group-out"
-    # 0.780 measured (models/README.md): the shipped model also learns from real Suomi24 text
-    # (FinnSentiment, weight 0.3, general-text gate 0.7, thread weight 0.1); corpus-only 0.803
-    assert cv["macro_f1"] >= 0.77
+    # 0.791 measured (models/README.md, session 6: NB-SVM calibrated on held-out scenarios); the
+    # shipped model also learns from real Suomi24 text (FinnSentiment, weight 0.35, general-text
+    # gate 0.7), which costs our corpus; the LinearSVC model before it scored 0.782
+    assert cv["macro_f1"] >= 0.78
     assert set(cv["per_group"]) == set(load_corpus()["scenario"])
 
 

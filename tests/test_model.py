@@ -300,6 +300,56 @@ def test_build_pipeline_choices():
         build_pipeline(classifier="forest")
     with pytest.raises(AnalyzerError, match="no probabilities"):
         build_pipeline(classifier="svm", calibration=None)
+    nb = build_pipeline(classifier="nbsvm", random_state=3).named_steps["clf"].estimator
+    assert type(nb).__name__ == "NBLinearSVC"
+    assert (nb.C, nb.class_weight, nb.random_state) == (1.0, "balanced", 3)
+    with pytest.raises(AnalyzerError, match="no probabilities"):
+        build_pipeline(classifier="nbsvm", calibration=None)
+
+
+def test_nbsvm_is_an_svm_on_log_count_ratio_scaled_columns():
+    """The weights are those of a LinearSVC on columns scaled by smoothed log-count ratios."""
+    from sklearn.svm import LinearSVC
+    from sklearn.utils.estimator_checks import check_estimator
+
+    from analyzer.model import NBLinearSVC
+
+    vec = CommentVectorizer().fit(TONE_TEXTS)
+    X = vec.transform(TONE_TEXTS)
+    y = np.asarray(TONE_LABELS)
+    clf = NBLinearSVC(alpha=0.5, max_df=0.5, random_state=0).fit(X, y)
+    assert clf.classes_.tolist() == TONES and clf.coef_.shape == (3, X.shape[1])
+    names = vec.get_feature_names_out()
+    dense = np.array([n.startswith(("style:", "polarity:")) for n in names])
+    # n-grams in at most half the rows are scaled; signals in most rows or signed are not
+    common = X.getnnz(axis=0) > 0.5 * X.shape[0]
+    assert clf.scaled_[~dense & ~common].all() and not clf.scaled_[common].any()
+    assert dense.sum() == 15 and (common[dense] | (X[:, dense].min(axis=0).toarray()[0] < 0)).any()
+    occurs = (X > 0).toarray()
+    for k, tone in enumerate(TONES):
+        pos = y == tone
+        p, q = 0.5 + occurs[pos].sum(axis=0), 0.5 + occurs[~pos].sum(axis=0)
+        s = clf.scaled_
+        r = np.ones(X.shape[1])
+        r[s] = np.log((p[s] / p[s].sum()) / (q[s] / q[s].sum()))
+        svm = LinearSVC(C=1.0, random_state=0).fit(X @ sp.diags(r), pos)
+        assert np.allclose(clf.coef_[k], svm.coef_[0] * r)
+        assert np.allclose(
+            X @ clf.coef_[k] + clf.intercept_[k], svm.decision_function(X @ sp.diags(r))
+        )
+    # a word only criticism uses gets a larger criticism weight than from a plain SVM
+    plain = LinearSVC(C=1.0, random_state=0).fit(X, y)
+    j = list(names).index("lemma:hävetä")
+    assert clf.coef_[0, j] > plain.coef_[0, j] > 0
+    # liblinear's solution is not exactly that of repeated rows (LinearSVC fails the same check)
+    xfail = "liblinear: weights are not exactly repeated rows, as for LinearSVC"
+    check_estimator(
+        NBLinearSVC(),
+        expected_failed_checks={
+            "check_sample_weight_equivalence_on_dense_data": xfail,
+            "check_sample_weight_equivalence_on_sparse_data": xfail,
+        },
+    )
 
 
 # ------------------------------------------------------------------- training
@@ -384,6 +434,35 @@ def test_cross_validate_grouped_and_errors():
         train(TONE_TEXTS, ["criticism"] * len(TONE_TEXTS), cv=None)
     with pytest.raises(AnalyzerError, match="differ in length"):
         train(TONE_TEXTS, TONE_LABELS[:-1], cv=None)
+
+
+def test_grouped_training_calibrates_on_held_out_groups():
+    """With groups, each class's sigmoid is fitted on scores of groups the SVM never saw."""
+    from sklearn.calibration import _SigmoidCalibration
+    from sklearn.model_selection import GroupKFold
+
+    model = train(TONE_TEXTS, TONE_LABELS, groups=TONE_GROUPS, cv=None)
+    vec, clf = model.pipeline.named_steps["features"], model.pipeline[-1]
+    X = vec.transform(TONE_TEXTS)
+    y, g = np.asarray(TONE_LABELS), np.asarray(TONE_GROUPS)
+    scores = np.zeros((len(y), 3))
+    for train_rows, test in GroupKFold(n_splits=3).split(X, y, g):
+        est = clone(clf.estimator).fit(X[train_rows], y[train_rows])
+        scores[test] = est.decision_function(X[test])
+    cc = clf.calibrated_classifiers_[0]
+    assert [str(c) for c in cc.estimator.classes_] == TONES
+    for k, (cal, tone) in enumerate(zip(cc.calibrators, TONES, strict=True)):
+        ref = _SigmoidCalibration().fit(scores[:, k], (y == tone).astype(float))
+        assert (cal.a_, cal.b_) == pytest.approx((ref.a_, ref.b_), rel=1e-6)
+    # without groups (or with group_calibration=False) the folds mix the groups: other sigmoids
+    plain = train(TONE_TEXTS, TONE_LABELS, cv=None).pipeline[-1].calibrated_classifiers_[0]
+    assert plain.calibrators[0].a_ != pytest.approx(cc.calibrators[0].a_, rel=1e-3)
+    off = train(TONE_TEXTS, TONE_LABELS, groups=TONE_GROUPS, cv=None, group_calibration=False)
+    assert off.meta["group_calibration"] is False and model.meta["group_calibration"] is True
+    assert np.array_equal(
+        off.predict_proba(TONE_TEXTS),
+        train(TONE_TEXTS, TONE_LABELS, cv=None).predict_proba(TONE_TEXTS),
+    )
 
 
 def test_classification_figures_by_hand():
@@ -483,8 +562,9 @@ def test_save_load_round_trip_identical_probabilities(tiny, tiny_file):
         {"classifier": "logreg", "calibration": None},
         {"classifier": "logreg", "calibration": "isotonic"},
         {"classifier": "svm", "calibration": "isotonic"},
+        {"classifier": "nbsvm", "calibration": "sigmoid"},
     ],
-    ids=["logreg-raw", "logreg-isotonic", "svm-isotonic"],
+    ids=["logreg-raw", "logreg-isotonic", "svm-isotonic", "nbsvm-sigmoid"],
 )
 def test_every_pipeline_variant_round_trips(params, tmp_path):
     model = train(TONE_TEXTS, TONE_LABELS, cv=None, **params)

@@ -75,27 +75,28 @@ def dev_figures() -> dict[str, float]:
 def test_bundled_model_on_finnsentiment_dev_beats_the_old_model(dev_figures):
     """Unanimous sentences of splits 13-16, tones mapped: far better than before issue #13.
 
-    Measured with the shipped model (4,098 comments, FinnSentiment splits 1-12 at weight 0.3,
-    general-text gate 0.7, no thread weight): neutral called criticism 8.8 %, negative called
-    criticism 66.6 %, macro-F1 0.716 (before issue #13: 57.7 %, 78.8 %, 0.342; without the gate:
-    15.3 %, 71.2 %, 0.672). The floors below guard that level with a margin.
+    Measured with the shipped model (session 6: NB-SVM calibrated on held-out scenarios,
+    4,098 comments, FinnSentiment splits 1-12 at weight 0.35, general-text gate 0.7, no thread
+    weight): neutral called criticism 9.9 %, negative called criticism 68.5 %, macro-F1 0.718
+    (the LinearSVC model before it: 8.8 %, 66.6 %, 0.716; before issue #13: 57.7 %, 78.8 %,
+    0.342). The floors below guard that level with a margin.
     """
     assert dev_figures["neutral_as_criticism"] <= 0.12
-    assert dev_figures["negative_as_criticism"] >= 0.64
+    assert dev_figures["negative_as_criticism"] >= 0.66
     assert dev_figures["macro_f1"] >= 0.70
 
 
 def test_bundled_model_meets_two_finnsentiment_targets(dev_figures):
-    """Issue #13's neutral and macro-F1 targets, met by the shipped model (8.8 %, 0.716)."""
+    """Issue #13's neutral and macro-F1 targets, met by the shipped model (9.9 %, 0.718)."""
     assert dev_figures["neutral_as_criticism"] <= TARGETS["neutral_as_criticism"]
     assert dev_figures["macro_f1"] >= TARGETS["macro_f1"]
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue #13 target not met by the shipped model: negative called criticism 66.6 % "
-    "(>= 70 %). A thread weight of 0.2 meets it (70.2 %) but costs the corpus 0.017 "
-    "leave-one-scenario-out and the blind thread 0.018, and calls the sarcastic "
+    reason="issue #13 target not met by the shipped model: negative called criticism 68.5 % "
+    "(>= 70 %). NB-SVM smoothing 1 meets it (70.2 %) but calls 11.3 % of the neutral sentences "
+    "criticism; a thread weight of 0.2 costs the corpus and calls the sarcastic "
     "'No onpa hienoa asiakaspalvelua taas 🙄' understanding (models/README.md, 'Real text')",
 )
 def test_bundled_model_meets_the_negative_target(dev_figures):

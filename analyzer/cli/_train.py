@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--group-col", help="group column for grouped CV (e.g. scenario)")
     parser.add_argument("--cv", type=int, default=5, help="CV folds; 0 skips CV (default: 5)")
     parser.add_argument(
-        "--classifier", choices=("svm", "logreg"), default="svm", help="linear classifier"
+        "--classifier", choices=("svm", "nbsvm", "logreg"), default="svm", help="linear classifier"
     )
     parser.add_argument("--C", type=float, help="inverse regularisation strength")
     real = parser.add_argument_group(

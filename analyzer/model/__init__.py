@@ -22,6 +22,7 @@ from analyzer.model._finnsentiment import (
     load_finnsentiment,
     parse_splits,
 )
+from analyzer.model._nbsvm import NBLinearSVC
 from analyzer.model._persist import (
     TRUSTED_TYPES,
     default_model_path,
@@ -47,6 +48,7 @@ __all__ = [
     "TRUSTED_TYPES",
     "CommentVectorizer",
     "Explanation",
+    "NBLinearSVC",
     "ToneModel",
     "adapt",
     "build_pipeline",

@@ -15,6 +15,7 @@ from sklearn.svm import LinearSVC
 
 from analyzer.errors import AnalyzerError
 from analyzer.model._features import CommentVectorizer
+from analyzer.model._nbsvm import NBLinearSVC
 
 __all__ = ["ToneModel", "build_pipeline"]
 
@@ -38,11 +39,14 @@ def build_pipeline(
 
     Parameters
     ----------
-    classifier : {"svm", "logreg"}, default="svm"
-        :class:`~sklearn.svm.LinearSVC` or :class:`~sklearn.linear_model.LogisticRegression`,
-        both with ``class_weight="balanced"``.
+    classifier : {"svm", "nbsvm", "logreg"}, default="svm"
+        :class:`~sklearn.svm.LinearSVC`, :class:`~analyzer.model.NBLinearSVC`
+        (the SVM on naive-Bayes-scaled n-grams) or
+        :class:`~sklearn.linear_model.LogisticRegression`, all with
+        ``class_weight="balanced"``.
     C : float, optional
-        Inverse regularisation strength (default 0.3 for the SVM, 10 for logistic regression).
+        Inverse regularisation strength (default 0.3 for the SVM, 1 for NB-SVM,
+        10 for logistic regression).
     calibration : {"sigmoid", "isotonic"} or None, default="sigmoid"
         Calibrate probabilities with :class:`~sklearn.calibration.CalibratedClassifierCV`
         (``cv`` internal folds); ``None`` uses the raw logistic probabilities.
@@ -73,6 +77,10 @@ def build_pipeline(
         base = LinearSVC(
             C=0.3 if C is None else C, class_weight=class_weight, random_state=random_state
         )
+    elif classifier == "nbsvm":
+        base = NBLinearSVC(
+            C=1.0 if C is None else C, class_weight=class_weight, random_state=random_state
+        )
     elif classifier == "logreg":
         base = LogisticRegression(
             C=10.0 if C is None else C,
@@ -81,11 +89,11 @@ def build_pipeline(
             random_state=random_state,
         )
     else:
-        raise AnalyzerError(f"unknown classifier {classifier!r} (use 'svm' or 'logreg')")
+        raise AnalyzerError(f"unknown classifier {classifier!r} (use 'svm', 'nbsvm' or 'logreg')")
     clf: Any = base
     if calibration:
         clf = CalibratedClassifierCV(base, method=calibration, cv=cv, ensemble=False)
-    elif classifier == "svm":
+    elif classifier in ("svm", "nbsvm"):
         raise AnalyzerError("the SVM gives no probabilities without calibration; use 'logreg'")
     return Pipeline([("features", CommentVectorizer(**vectorizer_params)), ("clf", clf)])
 

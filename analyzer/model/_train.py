@@ -201,6 +201,7 @@ def _fit(
     random_state: int,
     params: dict[str, Any],
     thread_weight: float = 0.0,
+    groups: np.ndarray | None = None,
 ) -> Any:
     """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted).
 
@@ -208,6 +209,10 @@ def _fit(
     balanced sample weights (:func:`training_set`) and its probabilities are
     then calibrated on ``texts`` alone (:func:`_calibrate_on_main`): the
     probabilities describe comments like the main ones, not the mixture.
+    With ``groups`` (one per text, e.g. the scenario), the calibration is
+    fitted on scores of whole held-out groups, so that the probabilities
+    describe a group the classifier never saw (a new thread), not one it
+    knows.
     """
     t, yy, w = training_set(
         texts,
@@ -220,9 +225,12 @@ def _fit(
     )
     if params.get("gate") is not None and not len(extra_texts):
         raise AnalyzerError("a general-text gate needs extra (general) training text")
-    if w is None:
+    if w is None and groups is None:
         return build_pipeline(random_state=random_state, **params).fit(t, yy)
-    pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
+    if w is None:
+        pipe = build_pipeline(random_state=random_state, **params)  # balanced class weights
+    else:
+        pipe = build_pipeline(random_state=random_state, class_weight=None, **params)
     # the gate (if any) learns to tell the extra texts from the main ones and their copies
     domain = np.arange(len(t)) >= len(t) - len(extra_texts)
     vec = pipe.named_steps["features"]
@@ -236,18 +244,41 @@ def _fit(
         w = np.concatenate([w, _balanced(extra_labels, thread_weight * len(texts))])
     clf = pipe[-1].fit(X, yy, sample_weight=w)
     if isinstance(clf, CalibratedClassifierCV) and not clf.ensemble:
-        _calibrate_on_main(clf, X, yy, w, len(texts), augment, random_state)
+        _calibrate_on_main(clf, X, yy, w, len(texts), augment, random_state, groups)
     return pipe
+
+
+def _calibration_folds(
+    y: np.ndarray, k: int, random_state: int, groups: np.ndarray | None
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``k`` folds of the main rows: whole groups held out when there are groups.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analyzer.model._train import _calibration_folds
+    >>> g = np.array(["a", "a", "b", "b", "c", "c"])
+    >>> sorted(sorted(set(g[test].tolist())) for _, test in _calibration_folds(g, 5, 0, g))
+    [['a'], ['b'], ['c']]
+    """
+    idx = np.zeros(len(y))
+    if groups is not None:
+        n_groups = len(np.unique(groups))
+        if n_groups >= 2:
+            return list(GroupKFold(n_splits=min(k, n_groups)).split(idx, y, groups))
+    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
+    return list(folds.split(idx, y))
 
 
 def _calibrate_on_main(
     clf: CalibratedClassifierCV,
     X: Any,
     y: np.ndarray,
-    w: np.ndarray,
+    w: np.ndarray | None,
     n_main: int,
     augment: int,
     random_state: int,
+    groups: np.ndarray | None = None,
 ) -> None:
     """Refit ``clf``'s calibrators on out-of-fold scores of the first ``n_main`` rows only.
 
@@ -259,20 +290,23 @@ def _calibrate_on_main(
     other main rows and their noisy copies, never the fold's own copies), and
     the calibrators (one sigmoid per class, as scikit-learn fits them) are
     refitted on those scores, unweighted, as for a model trained on the main
-    rows alone.
+    rows alone. With ``groups`` (one per main row) the folds hold out whole
+    groups (``GroupKFold``): a classifier scores a group it never saw more
+    timidly (its words are new), and the calibration learns that, as it must
+    for a model that will read a new thread.
     """
     k = clf.cv if isinstance(clf.cv, int) else 5
     main = np.arange(n_main)
     # copy c of main row i sits at n_main + c * n_main + i
     owner = np.full(len(y), -1, dtype=np.int64)
     owner[: n_main * (1 + augment)] = np.tile(main, 1 + augment)
-    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
     scores: np.ndarray | None = None
-    for _, test in folds.split(main, y[:n_main]):
+    for _, test in _calibration_folds(y[:n_main], k, random_state, groups):
         held = np.zeros(n_main, dtype=bool)
         held[test] = True
         train_rows = np.flatnonzero(~((owner >= 0) & held[np.maximum(owner, 0)]))
-        est = clone(clf.estimator).fit(X[train_rows], y[train_rows], sample_weight=w[train_rows])
+        sw = None if w is None else w[train_rows]
+        est = clone(clf.estimator).fit(X[train_rows], y[train_rows], sample_weight=sw)
         d = est.decision_function(X[test])
         d = d.reshape(len(test), -1)
         if scores is None:
@@ -310,6 +344,7 @@ def cross_validate(
     extra_weight: float = 1.0,
     augment: int = 0,
     thread_weight: float = 0.0,
+    group_calibration: bool = True,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -323,7 +358,9 @@ def cross_validate(
     Extra training data (``extra_texts``/``extra_labels``, e.g. FinnSentiment)
     goes into every training fold and is never held out: the figures are on
     ``texts`` alone. ``augment`` noisy copies are made of each training fold's
-    texts only, never of the held-out ones. See :func:`train`.
+    texts only, never of the held-out ones. With ``groups`` (and
+    ``group_calibration``), each fold's model is calibrated on its own training
+    groups held out in turn. See :func:`train`.
 
     Examples
     --------
@@ -353,7 +390,8 @@ def cross_validate(
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
         scheme = f"stratified-{k}-fold"
     labels_sorted = sorted(set(y.tolist()) | (set(ex_y.tolist()) if ex_y is not None else set()))
-    if not len(ex_t) and not augment:
+    cal_groups = g if group_calibration else None
+    if not len(ex_t) and not augment and cal_groups is None:
         pipe = build_pipeline(random_state=random_state, **params)
         proba = cross_val_predict(pipe, texts, y, groups=g, cv=splitter, method="predict_proba")
     else:
@@ -372,6 +410,7 @@ def cross_validate(
                 random_state=random_state,
                 params=params,
                 thread_weight=thread_weight,
+                groups=None if cal_groups is None else cal_groups[train_idx],
             )
             cols = [col[str(c)] for c in pipe.classes_]
             proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
@@ -457,6 +496,7 @@ def train(
     augment: int = 0,
     extra_info: dict[str, Any] | None = None,
     thread_weight: float = 0.0,
+    group_calibration: bool = True,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -471,7 +511,10 @@ def train(
     texts, labels : sequence
         Training comments and their labels.
     groups : sequence, optional
-        Group of each comment (e.g. scenario) for grouped cross-validation.
+        Group of each comment (e.g. scenario) for grouped cross-validation;
+        with ``group_calibration`` the probabilities are also calibrated on
+        scores of whole held-out groups (see :func:`_calibrate_on_main`), so
+        that they describe a group the model never saw, such as a new thread.
     cv : int or None, default=5
         Folds; ``None`` or ``0`` skips cross-validation.
     random_state : int, default=0
@@ -497,6 +540,9 @@ def train(
         read as thread comments, with this total weight relative to ``texts``
         (each class alike), so that the weights for comments learn from them
         too; ``0`` leaves them to the general-text weights alone.
+    group_calibration : bool, default=True
+        With ``groups``: fit the probability calibration on scores of whole
+        held-out groups instead of stratified folds.
     **params
         Passed to :func:`build_pipeline`.
 
@@ -539,12 +585,25 @@ def train(
     }
     if cv:
         meta["cv"] = cross_validate(
-            texts, y, groups=groups, cv=cv, random_state=random_state, **extra, **params
+            texts,
+            y,
+            groups=groups,
+            cv=cv,
+            random_state=random_state,
+            group_calibration=group_calibration,
+            **extra,
+            **params,
         )
         # out-of-fold predictions, for correcting tone shares (analyzer.timeline._quantify)
         meta["heldout"] = meta["cv"].pop("heldout")
     t0 = time.perf_counter()
-    pipe = _fit(texts, y, random_state=random_state, params=params, **extra)
+    g = None if groups is None else np.asarray([str(v) for v in groups], dtype=object)
+    if g is not None and len(g) != len(y):
+        raise AnalyzerError("texts and groups differ in length")
+    if g is not None:
+        meta["group_calibration"] = bool(group_calibration)
+    cal_groups = g if group_calibration else None
+    pipe = _fit(texts, y, random_state=random_state, params=params, groups=cal_groups, **extra)
     meta["fit_seconds"] = round(time.perf_counter() - t0, 1)
     return ToneModel(pipe, meta)
 
