@@ -91,3 +91,26 @@ def test_all_lists_the_api_and_internals_stay_reachable() -> None:
     # one home per name: read_scored is io's (issue #17), not timeline's too
     assert "read_scored" in analyzer.io.__all__
     assert not hasattr(analyzer.timeline, "read_scored")
+
+
+def other_libraries_private_imports() -> list[str]:
+    """Imports of another library's private module or name (``sklearn.linear_model._base``)."""
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            for target in names:
+                parts = target.split(".")
+                if parts[0] != "analyzer" and any(_private(p) for p in parts[1:]):
+                    found.append(f"{path.relative_to(ROOT.parent)}:{node.lineno} imports {target}")
+    return found
+
+
+def test_no_module_imports_another_librarys_private_parts() -> None:
+    """A library's ``_private`` parts change without notice; only its public API is used."""
+    assert other_libraries_private_imports() == []

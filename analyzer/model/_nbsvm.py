@@ -17,17 +17,17 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator
-from sklearn.linear_model._base import LinearClassifierMixin
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.svm import LinearSVC
 from sklearn.utils.class_weight import compute_sample_weight
+from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import validate_data
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 __all__ = ["NBLinearSVC"]
 
 
-class NBLinearSVC(LinearClassifierMixin, BaseEstimator):
+class NBLinearSVC(ClassifierMixin, BaseEstimator):
     """One-vs-rest linear SVMs on features scaled by naive-Bayes log-count ratios.
 
     Parameters
@@ -121,6 +121,29 @@ class NBLinearSVC(LinearClassifierMixin, BaseEstimator):
         self.coef_ = np.array(coef)
         self.intercept_ = np.array(intercept)
         return self
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Signed distances to each class's hyperplane (one column for two classes: the second's).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from analyzer.model import NBLinearSVC
+        >>> X = np.array([[1, 0], [0, 1]] * 4, dtype=float)
+        >>> clf = NBLinearSVC(max_df=1.0).fit(X, ["a", "b"] * 4)
+        >>> bool(clf.decision_function([[0, 1]])[0] > 0)
+        True
+        """
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse="csr", reset=False)
+        scores = safe_sparse_dot(X, self.coef_.T, dense_output=True) + self.intercept_
+        return scores.ravel() if scores.shape[1] == 1 else scores
+
+    def predict(self, X: Any) -> np.ndarray:
+        """The class with the highest decision value (for two classes: the second if positive)."""
+        scores = self.decision_function(X)
+        idx = (scores > 0).astype(int) if scores.ndim == 1 else scores.argmax(axis=1)
+        return self.classes_[idx]
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
