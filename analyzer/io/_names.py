@@ -396,16 +396,12 @@ class Pseudonyms:
                     break
         return found
 
-    def _full_name_at(self, text: str, start: int) -> tuple[int, str] | None:
-        """A known author's name of two words or more at ``text[start:]``."""
-        return self._known_at(text, start)
-
     def _full_names(self, text: str) -> str:
         """Known authors' names of two words or more, written capitalised (Liisa Esimerkki)."""
         if not self._known:
             return text
         starts = (pair.start() for pair in _CAPITALISED_PAIR.finditer(text))
-        return _replace_at(text, starts, self._full_name_at)
+        return _replace_at(text, starts, self._known_at)  # (two words or more by default)
 
     def _mention_at(self, text: str, start: int) -> tuple[int, str] | None:
         """The name an @ at ``start - 1`` mentions: a known author, or a capitalised full name."""

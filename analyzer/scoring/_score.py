@@ -239,5 +239,5 @@ def _keep_dtypes(out: pd.DataFrame, given: pd.DataFrame, rows: np.ndarray, roles
     for col in given.columns:
         name = str(col)
         kind = given[col].dtype.kind
-        if name in out.columns and name not in roles and kind in "biufcmMb?":
+        if name in out.columns and name not in roles and kind in "biufcmM":
             out[name] = given[col].iloc[rows].set_axis(out.index)
