@@ -39,14 +39,16 @@ format: setup
 # the model without the gate, `make model FS_WEIGHT=0` the corpus-only model; the trade-offs are
 # in models/README.md, "Real text". The classifier is an SVM on naive-Bayes-scaled n-grams
 # (CLASSIFIER=nbsvm; `make model CLASSIFIER=svm` for the plain LinearSVC), calibrated on
-# scenarios held out in turn (--group-col).
+# scenarios held out in turn (--group-col). JOBS cross-validation folds are fitted at once
+# (--jobs; the model is the same for any value).
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
 FS_WEIGHT     ?= 0.35
 GATE          ?= 0.7
 GATE_THREAD   ?= 0
 CLASSIFIER    ?= nbsvm
+JOBS          ?= 2
 MODEL_ARGS    := data/tone_corpus.csv --group-col scenario --fold --classifier $(CLASSIFIER) \
-                 -o models/tone-fi.npz
+                 --jobs $(JOBS) -o models/tone-fi.npz
 ifneq ($(FS_WEIGHT),0)
 MODEL_ARGS    += --augment 1 --C 1 --finnsentiment $(FINNSENTIMENT) --finnsentiment-splits 1-12 \
                  --finnsentiment-weight $(FS_WEIGHT)

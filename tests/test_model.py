@@ -436,6 +436,15 @@ def test_cross_validate_grouped_and_errors():
         train(TONE_TEXTS, TONE_LABELS[:-1], cv=None)
 
 
+def test_cross_validation_folds_in_parallel_processes_give_the_same_figures():
+    """``n_jobs=2`` fits the folds in two worker processes (real Voikko in each)."""
+    kw = {"groups": TONE_GROUPS, "augment": 1, "fold": True}
+    one = cross_validate(TONE_TEXTS, TONE_LABELS, n_jobs=1, **kw)
+    two = cross_validate(TONE_TEXTS, TONE_LABELS, n_jobs=2, **kw)
+    assert one["heldout"] == two["heldout"]
+    assert one["macro_f1"] == two["macro_f1"] and one["per_group"] == two["per_group"]
+
+
 def test_grouped_training_calibrates_on_held_out_groups():
     """With groups, each class's sigmoid is fitted on scores of groups the SVM never saw."""
     from sklearn.calibration import _SigmoidCalibration

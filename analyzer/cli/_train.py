@@ -105,6 +105,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read texts in lower case without sentence-final ./!/? (these habits are not tone)",
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="cross-validation folds fitted at once, each in its own process; -1 = one per "
+        "core (default: 1; the model is the same)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -148,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.augment < 0:
         raise AnalyzerError("--augment must be 0 or more")
+    if args.jobs == 0 or args.jobs < -1:
+        raise AnalyzerError("--jobs must be a positive number of processes or -1")
     if args.gate is not None and not (0 < args.gate < 1 and args.finnsentiment is not None):
         raise AnalyzerError("--gate needs a probability between 0 and 1 and --finnsentiment")
     if args.gate_thread_weight and (args.gate is None or args.gate_thread_weight < 0):
@@ -162,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
         classifier=args.classifier,
         C=args.C,
         augment=args.augment,
+        n_jobs=args.jobs,
         **({"fold": True} if args.fold else {}),
         **({"gate": args.gate} if args.gate is not None else {}),
         **({"thread_weight": args.gate_thread_weight} if args.gate_thread_weight else {}),

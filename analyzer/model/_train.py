@@ -24,6 +24,7 @@ from sklearn.model_selection import (
     cross_val_predict,
 )
 from sklearn.preprocessing import LabelEncoder, label_binarize
+from sklearn.utils.parallel import Parallel, delayed
 
 from analyzer.errors import AnalyzerError
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
@@ -345,6 +346,7 @@ def cross_validate(
     augment: int = 0,
     thread_weight: float = 0.0,
     group_calibration: bool = True,
+    n_jobs: int | None = None,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -360,7 +362,9 @@ def cross_validate(
     ``texts`` alone. ``augment`` noisy copies are made of each training fold's
     texts only, never of the held-out ones. With ``groups`` (and
     ``group_calibration``), each fold's model is calibrated on its own training
-    groups held out in turn. See :func:`train`.
+    groups held out in turn. ``n_jobs`` folds are fitted at once in separate
+    processes (``joblib``; ``None`` or ``1``: one after another, ``-1``: one per
+    core); the figures do not depend on it. See :func:`train`.
 
     Examples
     --------
@@ -399,21 +403,29 @@ def cross_validate(
         proba = np.zeros((len(texts), len(labels_sorted)))
         col = {c: j for j, c in enumerate(labels_sorted)}
         arr = np.asarray(texts, dtype=object)
-        for train_idx, test_idx in splitter.split(arr, y, g):
-            pipe = _fit(
+        fold_kw = {
+            "extra_texts": ex_t,
+            "extra_labels": ex_y,
+            "extra_weight": extra_weight,
+            "augment": augment,
+            "random_state": random_state,
+            "params": params,
+            "thread_weight": thread_weight,
+        }
+        folds = list(splitter.split(arr, y, g))
+        results = Parallel(n_jobs=n_jobs)(
+            delayed(_fold_proba)(
                 arr[train_idx].tolist(),
                 y[train_idx],
-                extra_texts=ex_t,
-                extra_labels=ex_y,
-                extra_weight=extra_weight,
-                augment=augment,
-                random_state=random_state,
-                params=params,
-                thread_weight=thread_weight,
-                groups=None if cal_groups is None else cal_groups[train_idx],
+                arr[test_idx].tolist(),
+                None if cal_groups is None else cal_groups[train_idx],
+                fold_kw,
             )
-            cols = [col[str(c)] for c in pipe.classes_]
-            proba[np.ix_(test_idx, cols)] = pipe.predict_proba(arr[test_idx].tolist())
+            for train_idx, test_idx in folds
+        )
+        for (_, test_idx), (classes, p) in zip(folds, results, strict=True):
+            cols = [col[str(c)] for c in classes]
+            proba[np.ix_(test_idx, cols)] = p
     out = classification_figures(y, proba, labels_sorted)
     out["scheme"] = scheme
     out["heldout"] = heldout_predictions(y, proba, labels_sorted, g)
@@ -425,6 +437,18 @@ def cross_validate(
             out["per_group"][name] = {"n": fig["n"], "macro_f1": fig["macro_f1"]}
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
+
+
+def _fold_proba(
+    train_texts: list[Any],
+    train_y: np.ndarray,
+    test_texts: list[Any],
+    groups: np.ndarray | None,
+    fold_kw: dict[str, Any],
+) -> tuple[list[Any], np.ndarray]:
+    """One cross-validation fold: fit on the training part, probabilities of the rest."""
+    pipe = _fit(train_texts, train_y, groups=groups, **fold_kw)
+    return list(pipe.classes_), pipe.predict_proba(test_texts)
 
 
 def _pack(values: np.ndarray) -> str:
@@ -497,6 +521,7 @@ def train(
     extra_info: dict[str, Any] | None = None,
     thread_weight: float = 0.0,
     group_calibration: bool = True,
+    n_jobs: int | None = None,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -543,6 +568,10 @@ def train(
     group_calibration : bool, default=True
         With ``groups``: fit the probability calibration on scores of whole
         held-out groups instead of stratified folds.
+    n_jobs : int, optional
+        Cross-validation folds fitted at once, each in its own process
+        (``joblib``); ``-1`` uses every core. The model and its figures are
+        the same for any value.
     **params
         Passed to :func:`build_pipeline`.
 
@@ -591,6 +620,7 @@ def train(
             cv=cv,
             random_state=random_state,
             group_calibration=group_calibration,
+            n_jobs=n_jobs,
             **extra,
             **params,
         )
