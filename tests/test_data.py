@@ -373,7 +373,9 @@ def test_contrast_schema(contrast: pd.DataFrame) -> None:
     assert contrast["id"].is_unique and contrast["id"].str.fullmatch(r"c\d{4}").all()
     assert set(contrast["kind"]) == {"pair", "hard"}
     assert set(contrast["label"]) == set(LABELS)
-    assert set(contrast["scenario"]) == set(load_corpus()["scenario"])
+    # written for the first eight scenarios; the six of December 2026 came later
+    assert set(contrast["scenario"]) <= set(load_corpus()["scenario"])
+    assert contrast["scenario"].nunique() == 8
     assert (contrast["text"].str.strip() != "").all()
     assert not contrast["text"].duplicated().any()  # exact text; case variants are pairs
 
