@@ -268,6 +268,26 @@ def test_kappa(first_and_second: tuple[pd.Series, pd.Series]) -> None:
     assert cohen_kappa_score(first.to_numpy(), second.to_numpy()) >= MIN_KAPPA
 
 
+def test_second_pass_of_the_six_new_scenarios(corpus: pd.DataFrame) -> None:
+    """50 comments of each December 2026 scenario, labelled blind by a second annotator."""
+    sp = pd.read_csv(
+        REPO_DATA / "annotation" / "second_pass_2026-12.csv", dtype=str, keep_default_na=False
+    )
+    assert list(sp.columns) == ["id", "label_a", "label_b", "final", "note"]
+    assert sp["id"].is_unique and len(sp) == 300
+    scenario = corpus.set_index("id")["scenario"]
+    assert (scenario[sp["id"]].value_counts() == 50).all()
+    assert scenario[sp["id"]].nunique() == 6
+    assert set(sp[["label_a", "label_b", "final"]].to_numpy().ravel()) <= set(LABELS)
+    # the corpus holds the adjudicated label; every disagreement says why
+    assert (corpus.set_index("id")["label"][sp["id"]].to_numpy() == sp["final"]).all()
+    disagree = sp[sp["label_a"] != sp["label_b"]]
+    assert disagree["note"].str.contains("adjudicated: ").all()
+    agree = sp[sp["label_a"] == sp["label_b"]]
+    assert (agree["final"] == agree["label_a"]).all()
+    assert cohen_kappa_score(sp["label_a"], sp["label_b"]) >= MIN_KAPPA
+
+
 # --- demo thread -------------------------------------------------------------------------
 
 
