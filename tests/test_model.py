@@ -440,7 +440,12 @@ def test_cross_validation_folds_in_parallel_processes_give_the_same_figures():
     """``n_jobs=2`` fits the folds in two worker processes (real Voikko in each)."""
     kw = {"groups": TONE_GROUPS, "augment": 1, "fold": True}
     one = cross_validate(TONE_TEXTS, TONE_LABELS, n_jobs=1, **kw)
-    two = cross_validate(TONE_TEXTS, TONE_LABELS, n_jobs=2, **kw)
+    try:
+        two = cross_validate(TONE_TEXTS, TONE_LABELS, n_jobs=2, **kw)
+    finally:  # joblib keeps its worker processes for reuse: end them for the other tests
+        from joblib.externals.loky import get_reusable_executor
+
+        get_reusable_executor().shutdown(wait=True)
     assert one["heldout"] == two["heldout"]
     assert one["macro_f1"] == two["macro_f1"] and one["per_group"] == two["per_group"]
 
