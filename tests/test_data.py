@@ -289,6 +289,28 @@ def test_second_pass_of_the_six_new_scenarios(corpus: pd.DataFrame) -> None:
         assert cohen_kappa_score(part["label_a"], part["label_b"]) >= MIN_KAPPA
 
 
+def test_second_pass_of_the_evaluation_threads() -> None:
+    """Every demo and blind-thread comment labelled blind a second time; gold = adjudicated label."""
+    sp = pd.read_csv(
+        REPO_DATA / "annotation" / "second_pass_eval_2026-12.csv", dtype=str, keep_default_na=False
+    )
+    assert list(sp.columns) == ["id", "thread", "label_a", "label_b", "final", "note"]
+    assert sp["id"].is_unique
+    assert set(sp[["label_a", "label_b", "final"]].to_numpy().ravel()) <= set(LABELS)
+    gold = {
+        "demo": pd.read_csv(REPO_DATA / "demo_gold.csv", dtype=str),
+        "blind": pd.read_csv(REPO_DATA / "blind_thread.csv", dtype=str),
+    }
+    for thread, g in gold.items():
+        part = sp[sp["thread"] == thread]
+        # every comment of the thread, and the thread holds the adjudicated label
+        assert sorted(part["id"]) == sorted(g["comment_id"])
+        assert (g.set_index("comment_id")["label"][part["id"]].to_numpy() == part["final"]).all()
+        disagree = part[part["label_a"] != part["label_b"]]
+        assert len(disagree) and disagree["note"].str.startswith("adjudicated: ").all()
+        assert cohen_kappa_score(part["label_a"], part["label_b"]) >= 0.9
+
+
 # --- demo thread -------------------------------------------------------------------------
 
 
