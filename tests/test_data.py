@@ -290,7 +290,7 @@ def test_second_pass_of_the_six_new_scenarios(corpus: pd.DataFrame) -> None:
 
 
 def test_second_pass_of_the_evaluation_threads() -> None:
-    """Every demo and blind-thread comment labelled blind a second time; gold = adjudicated label."""
+    """Every demo and blind-thread comment labelled blind again; gold = the adjudicated label."""
     sp = pd.read_csv(
         REPO_DATA / "annotation" / "second_pass_eval_2026-12.csv", dtype=str, keep_default_na=False
     )
