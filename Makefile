@@ -34,7 +34,9 @@ format: setup
 # http://urn.fi/urn:nbn:fi:lb-2023012701, CC BY 4.0) at weight FS_WEIGHT, read from FINNSENTIMENT
 # (splits 13-16 stay the honest dev measure). Without the file it stops in one line and trains
 # nothing. A general-text gate (--gate GATE) learns to tell FinnSentiment's forum sentences from
-# comments under a company's post, and reads each kind with its own weights; FinnSentiment is
+# comments under a company's post, and reads each kind with its own weights, softly: a text whose
+# probability of being general text lies in GATE_BAND is read by both in proportion (`make model
+# GATE_BAND=` uses the hard threshold GATE instead); FinnSentiment is
 # also read as thread comments at GATE_THREAD (--gate-thread-weight). `make model GATE=0` builds
 # the model without the gate, `make model FS_WEIGHT=0` the corpus-only model; the trade-offs are
 # in models/README.md, "Real text". The classifier is an SVM on naive-Bayes-scaled n-grams
@@ -44,6 +46,7 @@ format: setup
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
 FS_WEIGHT     ?= 0.35
 GATE          ?= 0.7
+GATE_BAND     ?= 0.3,0.9
 GATE_THREAD   ?= 0
 CLASSIFIER    ?= nbsvm
 JOBS          ?= 2
@@ -54,6 +57,9 @@ MODEL_ARGS    += --augment 1 --C 1 --finnsentiment $(FINNSENTIMENT) --finnsentim
                  --finnsentiment-weight $(FS_WEIGHT)
 ifneq ($(GATE),0)
 MODEL_ARGS    += --gate $(GATE) --gate-thread-weight $(GATE_THREAD)
+ifneq ($(GATE_BAND),)
+MODEL_ARGS    += --gate-band $(GATE_BAND)
+endif
 endif
 endif
 

@@ -303,6 +303,58 @@ def test_general_text_gate_reads_general_text_with_its_own_weights(tmp_path):
     assert both.predict(["Hävetkää!"]).tolist() == ["criticism"]
 
 
+def test_soft_gate_band_splits_a_text_between_the_two_sides(tmp_path):
+    """``gate_band``: a text between LO and HI is read by both sides, in proportion."""
+    from analyzer.model import CommentVectorizer, save_model
+
+    texts = [*TEXTS, *EXTRA]
+    domain = [False] * len(TEXTS) + [True] * len(EXTRA)
+    hard = CommentVectorizer(min_df=1, gate=0.5).fit(texts, domain=domain)
+    soft = CommentVectorizer(min_df=1, gate=0.5, gate_band=(0.2, 0.8)).fit(texts, domain=domain)
+    probe = ["Sataa taas", "Hävetkää!", "Kiitos, sataa taas"]
+    p = soft.general_proba(probe)
+    assert np.allclose(p, hard.general_proba(probe))  # the same gate; only the routing differs
+    X, base = soft.transform(probe).toarray(), hard.as_thread(hard.transform(probe)).toarray()
+    half = (X.shape[1] - 2) // 2
+    w = np.clip((p - 0.2) / 0.6, 0, 1)
+    assert np.allclose(X[:, -1], w) and np.allclose(X[:, -2], 1 - w)
+    assert np.allclose(X[:, :half], (1 - w)[:, None] * base[:, :half])
+    assert np.allclose(X[:, half:-2], w[:, None] * base[:, :half])
+    assert np.allclose(soft.as_thread(soft.transform(probe)).toarray(), base)
+    # fit_transform and fit().transform agree (scikit-learn's contract)
+    again = CommentVectorizer(min_df=1, gate=0.5, gate_band=(0.2, 0.8))
+    assert np.allclose(again.fit_transform(texts, domain=domain).toarray(),
+                       soft.transform(texts).toarray())  # fmt: skip
+    with pytest.raises(ValueError, match="gate_band"):
+        CommentVectorizer(min_df=1, gate=0.5, gate_band=(0.8, 0.2)).fit(texts, domain=domain)
+    m = train(
+        TEXTS, LABELS, cv=None, extra_texts=EXTRA, extra_labels=EXTRA_Y, extra_weight=0.5,
+        min_df=1, fold=True, gate=0.5, gate_band=(0.2, 0.8),
+    )  # fmt: skip
+    assert m.meta["params"]["gate_band"] == [0.2, 0.8]
+    assert m.predict(["Hävetkää!"]).tolist() == ["criticism"]
+    back = load_model(save_model(m, tmp_path / "soft.npz"))
+    assert back.pipeline.named_steps["features"].gate_band == (0.2, 0.8)
+    assert np.allclose(back.predict_proba(TEXTS), m.predict_proba(TEXTS))
+
+
+@pytest.mark.parametrize(
+    ("band", "message"),
+    [("0.9,0.3", "0 <= LO < HI <= 1"), ("x", "LO,HI"), ("0.3,0.9,1", "LO,HI")],
+)
+def test_cli_gate_band_errors(tmp_path, band, message):
+    table = tmp_path / "t.csv"
+    with open(table, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["text", "label"], ["Hyvä", "a"], ["Huono", "b"]])
+    cmd = [sys.executable, "-m", "analyzer", "train", str(table), "--cv", "0",
+           "--gate-band", band, "-o", str(tmp_path / "m.npz")]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], proc.stderr
+    assert not (tmp_path / "m.npz").exists()
+
+
 def test_cli_gate_needs_finnsentiment(tmp_path):
     table = tmp_path / "t.csv"
     with open(table, "w", encoding="utf-8", newline="") as fh:

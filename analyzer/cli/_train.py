@@ -85,6 +85,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "FinnSentiment (needs --finnsentiment; default: no gate)",
     )
     real.add_argument(
+        "--gate-band",
+        metavar="LO,HI",
+        help="with --gate: a soft gate instead of the threshold P; a text with a probability "
+        "of being general text between LO and HI is read by both sets of weights in "
+        "proportion (e.g. 0.3,0.9; default: the threshold)",
+    )
+    real.add_argument(
         "--gate-thread-weight",
         type=float,
         default=0.0,
@@ -150,6 +157,21 @@ def _finnsentiment(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _band(text: str | None, gate: float | None) -> tuple[float, float] | None:
+    """``--gate-band LO,HI`` as two probabilities, or a one-line error."""
+    from analyzer.errors import AnalyzerError
+
+    if text is None:
+        return None
+    try:
+        low, high = (float(v) for v in text.split(","))
+    except ValueError:
+        raise AnalyzerError(f"--gate-band wants LO,HI, two probabilities (got {text!r})") from None
+    if gate is None or not 0 <= low < high <= 1:
+        raise AnalyzerError("--gate-band needs --gate and two probabilities 0 <= LO < HI <= 1")
+    return (low, high)
+
+
 def run(args: argparse.Namespace) -> int:
     from analyzer.cli._inputs import read_labelled
     from analyzer.errors import AnalyzerError
@@ -163,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
         raise AnalyzerError("--gate needs a probability between 0 and 1 and --finnsentiment")
     if args.gate_thread_weight and (args.gate is None or args.gate_thread_weight < 0):
         raise AnalyzerError("--gate-thread-weight needs --gate and a weight of 0 or more")
+    band = _band(args.gate_band, args.gate)
     extra = _finnsentiment(args)  # before the slow part: a missing file fails at once
     texts, labels, groups = read_labelled(args, args.data)
     model = train(
@@ -176,6 +199,7 @@ def run(args: argparse.Namespace) -> int:
         n_jobs=args.jobs,
         **({"fold": True} if args.fold else {}),
         **({"gate": args.gate} if args.gate is not None else {}),
+        **({"gate_band": band} if band is not None else {}),
         **({"thread_weight": args.gate_thread_weight} if args.gate_thread_weight else {}),
         **extra,
     )
