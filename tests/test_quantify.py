@@ -164,6 +164,8 @@ def test_bootstrap_is_reproducible_and_wider_with_the_model(heldout):
     with_model = q2.bootstrap([p], n_boot=200, seed=1)[:, 0, 0].std()
     sampling_only = q2.bootstrap([p], n_boot=200, seed=1, include_model=False)[:, 0, 0].std()
     assert with_model > sampling_only
+    for method in ("emq-bcts", "pacc", "cc"):  # no replicates: an empty array, not an error
+        assert Quantifier(heldout, method).bootstrap([p], n_boot=0, seed=1).shape == (0, 1, 3)
 
 
 def test_protocol_small_corrected_beats_counted(heldout):

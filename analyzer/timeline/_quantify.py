@@ -679,6 +679,8 @@ class Quantifier:
         """:func:`bcts_fit` per row of ``hw``, in chunks of replicates that use the same rows."""
         h = self.heldout
         calib = np.empty((len(hw), len(self.labels) + 1))
+        if not len(hw):  # no replicates (a point estimate only)
+            return calib
         # replicates of one scenario (model_boot="scenario") side by side: fit on its rows only
         order = np.argsort((hw > 0).argmax(axis=1), kind="stable")
         first = (hw[order] > 0).argmax(axis=1)
