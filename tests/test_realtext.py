@@ -75,33 +75,27 @@ def dev_figures() -> dict[str, float]:
 def test_bundled_model_on_finnsentiment_dev_beats_the_old_model(dev_figures):
     """Unanimous sentences of splits 13-16, tones mapped: far better than before issue #13.
 
-    Measured with the shipped model (session 7: NB-SVM calibrated on held-out scenarios,
-    9,924 comments of 20 scenarios, FinnSentiment splits 1-12 at weight 0.35, general-text gate
-    0.7, no thread weight): neutral called criticism 7.6 %, negative called criticism 65.6 %,
-    macro-F1 0.735 (session 6 on 4,098 comments: 9.9 %, 68.5 %, 0.718; before issue #13: 57.7 %,
-    78.8 %, 0.342). The floors below guard that level with a margin.
+    Measured with the shipped model (session 8: NB-SVM calibrated on held-out scenarios,
+    9,924 comments of 20 scenarios, FinnSentiment splits 1-12 at weight 0.2, soft general-text
+    gate over 0.3-0.9, no thread weight): neutral called criticism 8.4 %, negative called
+    criticism 71.9 %, macro-F1 0.758 (session 7, weight 0.35 and the hard gate 0.7: 7.6 %,
+    65.6 %, 0.735; before issue #13: 57.7 %, 78.8 %, 0.342). The floors below guard that level
+    with a margin.
     """
     assert dev_figures["neutral_as_criticism"] <= 0.12
-    assert dev_figures["negative_as_criticism"] >= 0.62
-    assert dev_figures["macro_f1"] >= 0.70
+    assert dev_figures["negative_as_criticism"] >= 0.66
+    assert dev_figures["macro_f1"] >= 0.72
 
 
-def test_bundled_model_meets_two_finnsentiment_targets(dev_figures):
-    """Issue #13's neutral and macro-F1 targets, met by the shipped model (7.6 %, 0.735)."""
+def test_bundled_model_meets_the_finnsentiment_targets(dev_figures):
+    """Issue #13's three real-text targets, met by the shipped model (8.4 %, 71.9 %, 0.758).
+
+    Negative -> criticism was 65.6 % with the hard gate of session 7; the soft gate and the
+    FinnSentiment weight 0.2 raised it (models/README.md, "Session 8").
+    """
     assert dev_figures["neutral_as_criticism"] <= TARGETS["neutral_as_criticism"]
-    assert dev_figures["macro_f1"] >= TARGETS["macro_f1"]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #13 target not met by the shipped model: negative called criticism 65.6 % "
-    "(>= 70 %; 68.5 % on the 4,098-comment corpus of session 6). What raises it (less "
-    "FinnSentiment weight, more NB smoothing, FinnSentiment read as thread comments) raises "
-    "neutral -> criticism or costs the blind thread and calls the sarcastic 'No onpa hienoa "
-    "asiakaspalvelua taas 🙄' understanding (models/README.md, 'Session 7')",
-)
-def test_bundled_model_meets_the_negative_target(dev_figures):
     assert dev_figures["negative_as_criticism"] >= TARGETS["negative_as_criticism"]
+    assert dev_figures["macro_f1"] >= TARGETS["macro_f1"]
 
 
 # -------------------------------------------------------------------- loader
