@@ -44,7 +44,7 @@ format: setup
 # scenarios held out in turn (--group-col). JOBS cross-validation folds are fitted at once
 # (--jobs; the model is the same for any value).
 FINNSENTIMENT ?= ../shared/eval/finnsentiment/finnsentiment_splits01-16.tsv
-FS_WEIGHT     ?= 0.35
+FS_WEIGHT     ?= 0.16
 GATE          ?= 0.7
 GATE_BAND     ?= 0.3,0.9
 GATE_THREAD   ?= 0
