@@ -332,6 +332,52 @@ def test_soft_gate_band_splits_a_text_between_the_two_sides(tmp_path):
     assert np.allclose(back.predict_proba(TEXTS), m.predict_proba(TEXTS))
 
 
+def test_detect_languages_marks_english_and_swedish_comments_only():
+    """Every English and Swedish hard case of the contrast set, and no Finnish comment."""
+    import pandas as pd
+
+    from analyzer.config import data_dir
+    from analyzer.text import detect_languages
+
+    contrast = pd.read_csv(data_dir() / "contrast.csv")
+    lang = detect_languages(contrast.text)
+    foreign = contrast.category.isin(["english", "swedish"]).to_numpy()
+    assert (lang[foreign] != "fi").all()
+    assert (lang[contrast.category.eq("english").to_numpy()] == "en").all()
+    assert (lang[~foreign] == "fi").all()
+    demo = pd.read_csv(data_dir() / "demo_thread.csv")
+    assert (detect_languages(demo.text) == "fi").all()
+    assert detect_languages(["", "😡😡", "ok", "paska firma"]).tolist() == ["fi"] * 4
+
+
+def test_gate_reads_foreign_language_comments_as_comments(tmp_path):
+    """``foreign_as_comment``: English or Swedish never goes to the (Finnish) general side."""
+    from analyzer.model import CommentVectorizer, save_model
+
+    texts = [*TEXTS, *EXTRA]
+    domain = [False] * len(TEXTS) + [True] * len(EXTRA)
+    kw = {"min_df": 1, "gate": 0.5, "gate_band": (0.0, 1.0)}  # every text partly general
+    check = CommentVectorizer(**kw).fit(texts, domain=domain)
+    free = CommentVectorizer(**kw, foreign_as_comment=False).fit(texts, domain=domain)
+    probe = ["It keeps raining again", "Det regnar igen idag", "Sataa taas"]
+    w_check = check.transform(probe).toarray()[:, -1]
+    w_free = free.transform(probe).toarray()[:, -1]
+    assert np.allclose(w_free, check.general_proba(probe)) and (w_free > 0).all()
+    assert w_check[:2].tolist() == [0.0, 0.0] and w_check[2] == pytest.approx(w_free[2])
+    # a model file keeps the setting; files written before it existed read without the check
+    m = train(
+        TEXTS, LABELS, cv=None, extra_texts=EXTRA, extra_labels=EXTRA_Y, extra_weight=0.5,
+        min_df=1, fold=True, gate=0.5, gate_band=(0.2, 0.8), foreign_as_comment=False,
+    )  # fmt: skip
+    back = load_model(save_model(m, tmp_path / "free.npz"))
+    assert back.pipeline.named_steps["features"].foreign_as_comment is False
+    state = dict(check.__dict__)
+    del state["foreign_as_comment"]
+    old = CommentVectorizer.__new__(CommentVectorizer)
+    old.__setstate__(state)
+    assert old.foreign_as_comment is False
+
+
 @pytest.mark.parametrize(
     ("band", "message"),
     [("0.9,0.3", "0 <= LO < HI <= 1"), ("x", "LO,HI"), ("0.3,0.9,1", "LO,HI")],
@@ -346,6 +392,19 @@ def test_cli_gate_band_errors(tmp_path, band, message):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], proc.stderr
+    assert not (tmp_path / "m.npz").exists()
+
+
+def test_cli_language_check_needs_the_gate(tmp_path):
+    table = tmp_path / "t.csv"
+    with open(table, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["text", "label"], ["Hyvä", "a"], ["Huono", "b"]])
+    cmd = [sys.executable, "-m", "analyzer", "train", str(table), "--cv", "0",
+           "--no-language-check", "-o", str(tmp_path / "m.npz")]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--no-language-check needs --gate" in lines[0], proc.stderr
     assert not (tmp_path / "m.npz").exists()
 
 

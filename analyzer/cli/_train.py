@@ -92,6 +92,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "proportion (e.g. 0.3,0.9; default: the threshold)",
     )
     real.add_argument(
+        "--no-language-check",
+        action="store_true",
+        help="with --gate: let the gate read comments in English or Swedish too (default: "
+        "they are read wholly as comments, since the general side knows only Finnish)",
+    )
+    real.add_argument(
         "--gate-thread-weight",
         type=float,
         default=0.0,
@@ -186,6 +192,8 @@ def run(args: argparse.Namespace) -> int:
     if args.gate_thread_weight and (args.gate is None or args.gate_thread_weight < 0):
         raise AnalyzerError("--gate-thread-weight needs --gate and a weight of 0 or more")
     band = _band(args.gate_band, args.gate)
+    if args.no_language_check and args.gate is None:
+        raise AnalyzerError("--no-language-check needs --gate")
     extra = _finnsentiment(args)  # before the slow part: a missing file fails at once
     texts, labels, groups = read_labelled(args, args.data)
     model = train(
@@ -200,6 +208,7 @@ def run(args: argparse.Namespace) -> int:
         **({"fold": True} if args.fold else {}),
         **({"gate": args.gate} if args.gate is not None else {}),
         **({"gate_band": band} if band is not None else {}),
+        **({"foreign_as_comment": False} if args.no_language_check else {}),
         **({"thread_weight": args.gate_thread_weight} if args.gate_thread_weight else {}),
         **extra,
     )

@@ -48,7 +48,7 @@ from analyzer.model._polarity import (
     polarity_rows,
 )
 from analyzer.model._style import STYLE_FEATURES, piece_style, style_rows
-from analyzer.text import token_features, tokenize
+from analyzer.text import detect_languages, token_features, tokenize
 
 __all__ = ["STYLE_FEATURES", "CommentVectorizer", "fold_surface"]
 
@@ -135,6 +135,13 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         longer falls wholly to one side; on FinnSentiment's held-out training
         sentences the band ``(0.3, 0.9)`` scored higher than the threshold
         0.7 (``models/README.md``). ``None`` (default): the hard threshold.
+    foreign_as_comment : bool, default=True
+        With ``gate``: a text that :func:`analyzer.text.detect_languages`
+        calls English or Swedish is read wholly as a comment, whatever the
+        gate says. The general side learnt from Finnish forum text and knows
+        nothing of other languages, so it can only blur such a comment's
+        tone (``models/README.md``, "Foreign-language comments"). Only the
+        texts the gate would send (partly) to the general side are checked.
 
     Attributes
     ----------
@@ -170,6 +177,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         gate: float | None = None,
         gate_C: float = 1.0,
         gate_band: tuple[float, float] | None = None,
+        foreign_as_comment: bool = True,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -183,6 +191,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         self.gate = gate
         self.gate_C = gate_C
         self.gate_band = gate_band
+        self.foreign_as_comment = foreign_as_comment
 
     # -- per-process caches, never serialised ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
@@ -198,6 +207,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         state.setdefault("gate", None)  # nor a general-text gate
         state.setdefault("gate_C", 1.0)
         state.setdefault("gate_band", None)  # nor a soft one
+        state.setdefault("foreign_as_comment", False)  # nor a language check
         super().__setstate__(state)  # BaseEstimator's own handling of the state
 
     def _index(self, name: str) -> dict[str, int]:
@@ -278,10 +288,14 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
     def _words(self, text: str) -> list[str]:
         return [t.lower() for t in tokenize(fold_surface(text) if self.fold else text)]
 
-    def _check_texts(self, X: Iterable[Any]) -> list[str]:
+    @staticmethod
+    def _raw_texts(X: Iterable[Any]) -> list[str]:
         if isinstance(X, str):
             raise ValueError("CommentVectorizer expects an iterable of texts, not one string")
-        texts = ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+        return ["" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x) for x in X]
+
+    def _check_texts(self, X: Iterable[Any]) -> list[str]:
+        texts = self._raw_texts(X)
         return [fold_surface(t) for t in texts] if self.fold else texts
 
     def _fit_vocabulary(self, docs: Iterable[list[str]]) -> np.ndarray:
@@ -313,7 +327,8 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
             band = tuple(self.gate_band)
             if self.gate is None or len(band) != 2 or not 0 <= band[0] < band[1] <= 1:
                 raise ValueError("gate_band needs gate and two probabilities low < high")
-        base = self._fit_transform(X, fit=True)
+        texts = self._raw_texts(X)
+        base = self._fit_transform(texts, fit=True)
         if self.gate is None:
             return base
         d = None if domain is None else np.asarray(domain, dtype=bool)
@@ -326,15 +341,16 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         gate.fit(base, d)
         self.gate_coef_ = gate.coef_.ravel().astype(np.float64)
         self.gate_intercept_ = float(gate.intercept_[0])
-        out = self._route(base)
+        out = self._route(base, texts)
         self.n_features_out_ = out.shape[1]
         return out
 
     def transform(self, X: Iterable[Any]) -> sp.csr_matrix:
         """The feature matrix of texts, one row per text."""
         check_is_fitted(self, "n_features_out_")
-        base = self._fit_transform(X, fit=False)
-        return base if self.gate is None else self._route(base)
+        texts = self._raw_texts(X)
+        base = self._fit_transform(texts, fit=False)
+        return base if self.gate is None else self._route(base, texts)
 
     def general_proba(self, X: Iterable[Any]) -> np.ndarray:
         """The gate's probability that each text is general text, not a comment on a company.
@@ -387,7 +403,7 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         z = base @ self.gate_coef_ + self.gate_intercept_
         return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64).ravel()))
 
-    def _route(self, base: sp.csr_matrix) -> sp.csr_matrix:
+    def _route(self, base: sp.csr_matrix, texts: list[str]) -> sp.csr_matrix:
         """``[base * (1 - w), base * w, 1 - w, w]``, ``w`` each text's share of general text."""
         p = self._general(base)
         if self.gate_band is None:
@@ -395,6 +411,11 @@ class CommentVectorizer(TransformerMixin, BaseEstimator):
         else:
             low, high = (float(v) for v in self.gate_band)
             g = np.clip((p - low) / (high - low), 0.0, 1.0)
+        if self.foreign_as_comment:
+            ask = np.flatnonzero(g > 0)
+            if ask.size:
+                foreign = detect_languages([texts[i] for i in ask]) != "fi"
+                g[ask[foreign]] = 0.0
         blocks = [
             sp.diags(1.0 - g) @ base,
             sp.diags(g) @ base,

@@ -2,6 +2,7 @@
 
 Public API: :func:`normalize`, :func:`tokenize`, :func:`lemmatize`,
 :func:`analyze`, :func:`lemma_features`, :func:`token_features`,
+:func:`detect_languages` (Finnish, English or Swedish),
 :class:`LemmaTransformer`, :func:`lookup`, :func:`cache_info`,
 :func:`clear_cache`, plus the Voikko access :func:`get_morphology` and
 :func:`voikko_info`.
@@ -31,6 +32,7 @@ from analyzer.text._features import (
     lemma_features,
     token_features,
 )
+from analyzer.text._language import LANGUAGES, detect_languages
 from analyzer.text._lemmatize import lemmatize
 from analyzer.text._negation import NEG_PREFIX, NEG_SCOPE, negation_scope
 from analyzer.text._normalize import is_clean, normalize
@@ -42,6 +44,7 @@ from analyzer.text._voikko import Morphology, get_morphology, voikko_info
 
 __all__ = [
     "CONTEXT",
+    "LANGUAGES",
     "NEGATOR",
     "NEG_PREFIX",
     "NEG_SCOPE",
@@ -56,6 +59,7 @@ __all__ = [
     "choose",
     "clear_cache",
     "context_feature",
+    "detect_languages",
     "get_morphology",
     "is_clean",
     "lemma_features",
