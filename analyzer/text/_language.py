@@ -11,6 +11,7 @@ package), restricted to the three languages a Finnish thread is written in.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -21,6 +22,23 @@ __all__ = ["LANGUAGES", "detect_languages"]
 
 LANGUAGES: tuple[str, ...] = ("fi", "en", "sv")
 """The languages :func:`detect_languages` chooses among (ISO 639-1 codes)."""
+
+# Common English and Swedish words that are not Finnish ones. A text with none of them is
+# Finnish without asking the identifier, which costs ten times as much as this look-up: most
+# comments of a Finnish thread never reach it. ("no", "just", "me", "he", "alla", "min", "ni",
+# "vi" and "it" are left out: Finnish comments use them too.)
+_CUES = frozenset(
+    """the a an and or but is are was were be been being this that these those its it's you
+    your you're they them their we our us i i'm my he she his her him not never from with for of
+    to at in what why how who when where which like can can't don't doesn't didn't won't isn't
+    do does did have has had will would should could all more again good great nice well shame
+    sorry thanks thank please yes wow anyone someone there here about after only so very really
+    too than then now one people company och är det den inte jag att som för med på ett har var
+    vad du ska kan om men så till av efter aldrig mer bra skäms tack hej här där också från hur
+    varför när eller bara fick får gör gjorde sig mitt mina sin hon han dem de deras någon något
+    mycket redan finns ursäkt""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 _LOCK = threading.Lock()
 _IDENTIFIER: Any = None
@@ -44,9 +62,10 @@ def detect_languages(texts: Iterable[str], min_proba: float = 0.95) -> np.ndarra
     A text is called English or Swedish only when the identifier gives that
     language a probability above ``min_proba`` among the three; anything else
     (Finnish, emoji, a lone word, an unsure call) is ``"fi"``, since the
-    thread is Finnish. On the team's 14,506 corpus comments, ``0.95`` marks
-    the 132 written in English or Swedish and no Finnish one (``0.9`` also
-    marks "paska firma").
+    thread is Finnish. Only texts with at least one common English or Swedish
+    word (``the``, ``you``, ``och``, ``inte``, …) are asked about at all. On
+    the team's 14,506 corpus comments, ``0.95`` marks the 132 written in
+    English or Swedish and no Finnish one (``0.9`` also marks "paska firma").
 
     Parameters
     ----------
@@ -66,9 +85,10 @@ def detect_languages(texts: Iterable[str], min_proba: float = 0.95) -> np.ndarra
     ...                   "Hävetkää!", "😡😡", "paska firma"]).tolist()
     ['en', 'sv', 'fi', 'fi', 'fi']
     """
-    ident = _identifier()
     out = []
     for text in texts:
-        lang, proba = ident.classify(str(text)) if str(text).strip() else ("fi", 1.0)
+        lang, proba = "fi", 1.0
+        if not _CUES.isdisjoint(_WORD.findall(str(text).lower())):
+            lang, proba = _identifier().classify(str(text))
         out.append(lang if lang != "fi" and proba > min_proba else "fi")
     return np.asarray(out, dtype=object)
