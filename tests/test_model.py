@@ -239,6 +239,7 @@ def test_vectorizer_clone_keeps_parameters_verbatim():
         "gate": 0.7,
         "gate_C": 2.0,
         "gate_band": (0.3, 0.9),
+        "foreign_as_comment": False,
     }
     vec = CommentVectorizer(**params)
     assert vec.get_params() == params
