@@ -42,7 +42,7 @@ __all__ = [
 
 
 #: Grouped cross-validation holds out one group at a time up to this many groups (the corpus's
-#: 26 scenarios: every scenario predicted by a model trained on all the others, as a new thread
+#: 31 scenarios: every scenario predicted by a model trained on all the others, as a new thread
 #: will be), and switches to ``GroupKFold(cv)`` above it to bound the number of fits.
 MAX_LEAVE_ONE_GROUP_OUT = 40
 
