@@ -44,7 +44,8 @@ def test_bundled_model_on_the_demo_thread():
 def test_bundled_model_on_the_blind_thread():
     # 300 comments nobody who wrote the corpus wrote (data/README.md); measured 0.882
     # on 2026-12-01, 0.867 with the model of session 7, 0.879 with that of session 8, 0.884
-    # with that of session 9 (model card). A drop below 0.85 means the model got worse on new writing.
+    # with that of session 9 (model card). A drop below 0.85 means the model got worse on new
+    # writing.
     blind = load_blind()
     figures = evaluate(load_model(), blind["text"], blind["label"])
     assert figures["macro_f1"] >= 0.85
