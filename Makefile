@@ -36,7 +36,8 @@ format: setup
 # nothing. A general-text gate (--gate GATE) learns to tell FinnSentiment's forum sentences from
 # comments under a company's post, and reads each kind with its own weights, softly: a text whose
 # probability of being general text lies in GATE_BAND is read by both in proportion (`make model
-# GATE_BAND=` uses the hard threshold GATE instead); FinnSentiment is
+# GATE_BAND=` uses the hard threshold GATE instead), and English or Swedish comments (py3langid)
+# are always read as comments, never as Finnish forum text; FinnSentiment is
 # also read as thread comments at GATE_THREAD (--gate-thread-weight). `make model GATE=0` builds
 # the model without the gate, `make model FS_WEIGHT=0` the corpus-only model; the trade-offs are
 # in models/README.md, "Real text". The classifier is an SVM on naive-Bayes-scaled n-grams
