@@ -86,9 +86,11 @@ def detect_languages(texts: Iterable[str], min_proba: float = 0.95) -> np.ndarra
     ['en', 'sv', 'fi', 'fi', 'fi']
     """
     out = []
-    for text in texts:
+    ident = None  # loaded at the first text that needs it (about a second, once per process)
+    for text in map(str, texts):
         lang, proba = "fi", 1.0
-        if not _CUES.isdisjoint(_WORD.findall(str(text).lower())):
-            lang, proba = _identifier().classify(str(text))
+        if not _CUES.isdisjoint(_WORD.findall(text.lower())):
+            ident = ident or _identifier()
+            lang, proba = ident.classify(text)
         out.append(lang if lang != "fi" and proba > min_proba else "fi")
     return np.asarray(out, dtype=object)
