@@ -26,7 +26,7 @@ from analyzer.model import (
     parse_splits,
     train,
 )
-from analyzer.model._augment import augment
+from analyzer.model._augment import ADD_EMOJI, augment, emoji_pool
 from analyzer.model._train import training_set
 
 DEV_SPLITS = (13, 14, 15, 16)
@@ -196,6 +196,21 @@ def test_augment_is_deterministic_and_label_free():
     copies, src = a
     assert src == list(range(len(TEXTS))) * 2
     assert sum(c != TEXTS[i] for c, i in zip(copies, src, strict=True)) > len(copies) // 2
+
+
+def test_augment_adds_emoji_seen_twice_whatever_the_label():
+    texts = ["Hävetkää 🤡", "Kiitos 🤡", "Missä tämä on", "Upeaa 😢"] * 30
+    assert emoji_pool(texts) == ("😢", "🤡")  # each in 30 comments
+    assert emoji_pool(["Upeaa 😢", "Hävetkää 🤡", "Kiitos 🤡"]) == ("🤡",)  # 😢 once
+    copies, src = augment(texts, copies=2, random_state=0)
+    added = [
+        texts[i] for c, i in zip(copies, src, strict=True) if c.count("🤡") > texts[i].count("🤡")
+    ]
+    # a clown added to comments of every label, emoji-free ones too, in some of the copies
+    assert set(added) >= {"Missä tämä on", "Upeaa 😢", "Kiitos 🤡"}
+    assert 0.02 < len(added) / len(copies) < ADD_EMOJI
+    plain = augment(["Ei emojeja tässä"] * 50)[0]
+    assert not any("🤡" in c or "😢" in c for c in plain)  # nothing to draw from
 
 
 def test_fold_surface_removes_only_habits():

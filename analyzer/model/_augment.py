@@ -5,8 +5,12 @@ predict the label (a final period ends 43 % of criticism comments but 1 % of
 neutral ones; typos and missing ä/ö are almost absent). :func:`augment` makes
 a copy of each training comment with those habits varied at random,
 independently of the label: the final period added or removed, the first
-letter's case flipped, ä/ö/å written as a/o/a, a typo, all lower case, or
-the emoji left out. A
+letter's case flipped, ä/ö/å written as a/o/a, a typo, all lower case, the
+emoji left out, or an emoji added. The added emoji is drawn uniformly from the
+emoji types that occur in at least two of the training comments, whatever the
+comment's label: a rare emoji seen under one label only (six comments in the
+corpus carry 😢, five of them neutral) would otherwise carry a large weight of
+its own and turn the label of any comment it is added to. A
 model trained on both the originals and the copies can no longer tell the
 labels apart by the habits alone.
 
@@ -17,15 +21,21 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from analyzer.text import EMOJI
 
-__all__ = ["augment", "vary"]
+__all__ = ["ADD_EMOJI", "augment", "emoji_pool", "vary"]
 
 _DEACCENT = str.maketrans("äöåÄÖÅ", "aoaAOA")
 _EMOJI_RUN = re.compile(rf"\s*(?:{EMOJI})+")
 _WORD = re.compile(r"[A-Za-zÅÄÖåäö]{4,}")
+_ONE_EMOJI = re.compile(EMOJI)
+#: probability that a copy gets an emoji added
+ADD_EMOJI = 0.15
+#: an emoji type must occur in this many training comments to be added to copies
+EMOJI_MIN_DF = 2
 
 
 def _flip_period(text: str, rng: random.Random) -> str:
@@ -64,10 +74,27 @@ def _typo(text: str, rng: random.Random) -> str:
     return text[: m.start()] + w2 + text[m.end() :]
 
 
-def vary(text: str, rng: random.Random) -> str:
-    """One noisy copy of ``text``: each habit changed with probability one half.
+def emoji_pool(texts: Sequence[str], min_df: int = EMOJI_MIN_DF) -> tuple[str, ...]:
+    """The emoji types found in at least ``min_df`` of ``texts``, sorted.
 
-    At least one change is tried; a text none of them applies to comes back as it was.
+    Examples
+    --------
+    >>> from analyzer.model._augment import emoji_pool
+    >>> emoji_pool(["Hyvä 👍", "Ok 👍👍", "Huh 😢"])
+    ('👍',)
+    """
+    df = Counter(e for t in texts for e in set(_ONE_EMOJI.findall(t)))
+    return tuple(sorted(e for e, n in df.items() if n >= min_df))
+
+
+def vary(text: str, rng: random.Random, emoji: Sequence[str] = ()) -> str:
+    """One noisy copy of ``text``: each habit changed at random.
+
+    The final period and the first letter's case change with probability one
+    half each, ä/ö/å, a typo and the emoji with 0.3, all lower case with 0.1;
+    with ``emoji`` (see :func:`emoji_pool`) one of them, drawn uniformly, is
+    added at the end with probability :data:`ADD_EMOJI`. At least one change
+    is tried; a text none of them applies to comes back as it was.
 
     Examples
     --------
@@ -90,6 +117,8 @@ def vary(text: str, rng: random.Random) -> str:
             out = out.lower()
         if rng.random() < 0.3:
             out = _EMOJI_RUN.sub("", out)
+        if emoji and rng.random() < ADD_EMOJI:
+            out = out.rstrip() + " " + rng.choice(emoji)
         if out != text:
             return out
     return text
@@ -122,10 +151,11 @@ def augment(
     [0, 1]
     """
     rng = random.Random(random_state)
+    emoji = emoji_pool(texts)
     out: list[str] = []
     src: list[int] = []
     for _ in range(copies):
         for i, t in enumerate(texts):
-            out.append(vary(t, rng))
+            out.append(vary(t, rng, emoji))
             src.append(i)
     return out, src

@@ -602,7 +602,10 @@ def train(
         "text_fingerprint": text_fingerprint(),
     }
     if augment:
+        from analyzer.model._augment import ADD_EMOJI, emoji_pool
+
         meta["augment"] = int(augment)
+        meta["augment_emoji"] = {"p": ADD_EMOJI, "types": len(emoji_pool(texts))}
     if len(ex_t):
         counts = dict(zip(*np.unique(ex_y, return_counts=True), strict=True))
         meta["extra"] = {
