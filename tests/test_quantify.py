@@ -16,6 +16,7 @@ from analyzer.timeline import compare, tone_timeline
 from analyzer.timeline._protocol import run_protocol, summarise
 from analyzer.timeline._quantify import (
     DEFAULT_METHOD,
+    KDEY_BANDWIDTH,
     Heldout,
     QuantificationWarning,
     Quantifier,
@@ -61,6 +62,8 @@ def test_model_keeps_heldout_predictions(heldout):
 def test_matches_quapy(heldout):
     qp_agg = pytest.importorskip("quapy.method.aggregative")
     qf = pytest.importorskip("quapy.functional")
+    from sklearn.linear_model import LogisticRegression
+
     rng = np.random.default_rng(3)
     rest = heldout.subset(heldout.groups != 0)
     test = heldout.subset(heldout.groups == 0)
@@ -88,6 +91,15 @@ def test_matches_quapy(heldout):
             theirs = qf.normalize_prevalence(est, method="clip")
             assert Quantifier(rest, method).shares(p) == pytest.approx(theirs, abs=2e-3)
             assert solve_adjustment(m_qp, q) == pytest.approx(theirs, abs=2e-3)
+        # KDEy-ML: quapy fits scikit-learn's KernelDensity per class and minimises with SLSQP;
+        # ours sums the kernels itself and runs EM; the same maximum
+        kdey = qp_agg.KDEyML(LogisticRegression(), bandwidth=KDEY_BANDWIDTH)
+        kdey.mix_densities = kdey.get_mixture_components(
+            rest.proba, rest.y, classes, KDEY_BANDWIDTH, "gaussian"
+        )
+        ours = Quantifier(rest, "kdey")
+        assert ours.shares(p) == pytest.approx(kdey.aggregate(p), abs=1e-4)
+        assert ours.adjusted_proba(p).mean(axis=0) == pytest.approx(ours.shares(p), abs=1e-6)
 
 
 def test_bcts_matches_scipy_and_abstention(heldout):

@@ -18,10 +18,17 @@ model file keeps from cross-validation: the out-of-fold (held-out) predictions
   bias-corrected temperature scaling fitted on the held-out predictions
   (:func:`bcts_fit`; Alexandari, Kundaje & Shrikumar 2020). The model's own
   calibration is fitted within its training scenarios; on a scenario it never
-  saw it is over-confident and leans away from criticism, which EM would trust.
+  saw it is over-confident and leans away from criticism, which EM would trust;
+* ``kdey``: KDEy-ML (Moreo, González & del Coz 2025, "Kernel density
+  estimation for multiclass quantification"): the held-out probabilities of
+  each true class, smoothed by a Gaussian kernel of bandwidth
+  :data:`KDEY_BANDWIDTH`, are that class's density of probabilities; the shares
+  are the mixture of the class densities under which the thread's
+  probabilities are most likely (:func:`kde_densities`, then EM). It reads the
+  whole shape of the probabilities, not only their mean or their calibration.
 
 They reproduce QuaPy's ``CC``, ``PCC``, ``ACC``, ``PACC`` (``solver="minimize"``,
-``norm="clip"``), ``EMQ`` and ``EMQ(recalib="bcts")`` (tested in
+``norm="clip"``), ``EMQ``, ``EMQ(recalib="bcts")`` and ``KDEyML`` (tested in
 ``tests/test_quantify.py``). The intervals come from a bootstrap over the
 thread's comments *and* over the held-out predictions, refitting the
 correction each time, so they include the uncertainty of the correction
@@ -47,6 +54,7 @@ from analyzer.errors import AnalyzerError, AnalyzerWarning
 
 __all__ = [
     "DEFAULT_METHOD",
+    "KDEY_BANDWIDTH",
     "METHODS",
     "SHARES",
     "Heldout",
@@ -56,6 +64,7 @@ __all__ = [
     "bcts_fit",
     "emq",
     "interval",
+    "kde_densities",
     "proba_matrix",
     "rates_matrix",
     "resolve_quantifier",
@@ -64,13 +73,16 @@ __all__ = [
 ]
 
 #: quantification methods, see the module docstring
-METHODS = ("cc", "pcc", "acc", "pacc", "emq", "emq-bcts")
+METHODS = ("cc", "pcc", "acc", "pacc", "emq", "emq-bcts", "kdey")
+#: ``kdey``'s kernel bandwidth on the probability simplex (measured: ``bench/prevalence.py``)
+KDEY_BANDWIDTH = 0.05
 #: the method used unless another is asked for (measured: ``bench/prevalence.py``)
 DEFAULT_METHOD = "emq-bcts"
 #: how the bootstrap redraws the held-out predictions (see :meth:`Heldout.weights`)
 MODEL_BOOT = "scenario"
 
 _EPS = 1e-4
+_KDEY_EPS = 1e-6  # EM over overlapping class densities creeps: stop only when it has arrived
 _MAX_ITER = 1000
 
 
@@ -338,6 +350,94 @@ def bcts_apply(params: np.ndarray, proba: np.ndarray) -> np.ndarray:
     return special.softmax(z[None] * x[:, :1, None] + x[:, None, 1:], axis=2)
 
 
+def kde_densities(
+    proba: np.ndarray,
+    centres: np.ndarray,
+    y: np.ndarray,
+    *,
+    bandwidth: float = KDEY_BANDWIDTH,
+    weights: np.ndarray | None = None,
+    blocks: Sequence[int] | None = None,
+) -> np.ndarray:
+    """Each comment's Gaussian-kernel density under every class, normalised per comment.
+
+    ``dens[i, c]`` is the mean of ``exp(-|proba_i - centre_r|^2 / (2 h^2))`` over the
+    held-out comments ``r`` of true class ``c`` (weighted by ``weights``), divided by
+    the sum over the classes: the probabilities of the classes for comment ``i``
+    under equal shares. EM on them from equal shares (:func:`emq`) finds the
+    mixture under which the comments are most likely (KDEy-ML). The kernel's
+    constant is the same for every class and cancels; sums are kept in a shifted
+    scale, so no density underflows.
+
+    Parameters
+    ----------
+    proba : ndarray of shape (n, k)
+        The comments' predicted probabilities.
+    centres : ndarray of shape (N, k)
+        Held-out predicted probabilities (the kernels' centres).
+    y : ndarray of int, shape (N,)
+        True class of each centre.
+    bandwidth : float
+        Kernel bandwidth ``h``.
+    weights : ndarray of shape (B, N), optional
+        Weights of the centres (bootstrap counts): B sets of densities at once.
+    blocks : sequence of int, optional
+        Start rows of the blocks the centres are read in (e.g. where each
+        scenario begins, so that a replicate that draws one scenario touches one
+        block); blocks of 2,048 rows by default.
+
+    Returns
+    -------
+    ndarray of shape (n, k), or (B, n, k) with ``weights``
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> centres = np.array([[0.9, 0.1], [0.7, 0.3], [0.3, 0.7], [0.1, 0.9]])
+    >>> y = np.array([0, 0, 1, 1])
+    >>> kde_densities(np.array([[0.8, 0.2], [0.5, 0.5]]), centres, y).round(3).tolist()
+    [[1.0, 0.0], [0.5, 0.5]]
+    >>> kde_densities(np.array([[0.8, 0.2]]), centres, y, bandwidth=0.3).round(3).tolist()
+    [[0.964, 0.036]]
+    """
+    x = np.asarray(proba, dtype=float)
+    c = np.asarray(centres, dtype=float)
+    k = x.shape[1]
+    onehot = np.eye(k)[np.asarray(y, dtype=int)]
+    w = None if weights is None else np.atleast_2d(np.asarray(weights, dtype=float))
+    n_sets = 1 if w is None else len(w)
+    starts = list(range(0, len(c), 2048)) if blocks is None else sorted(set(blocks) | {0})
+    ends = [*starts[1:], len(c)]
+    num = np.zeros((n_sets, len(x), k))
+    top = np.full(len(x), -np.inf)  # the largest log-kernel so far, per comment
+    xx = (x**2).sum(axis=1)
+    for a, b in zip(starts, ends, strict=True):
+        if a >= b:
+            continue
+        cb = c[a:b]
+        d2 = np.maximum(xx[:, None] + (cb**2).sum(axis=1)[None, :] - 2.0 * x @ cb.T, 0.0)
+        logk = -d2 / (2.0 * bandwidth**2)
+        new_top = np.maximum(top, logk.max(axis=1))
+        num *= np.exp(top - new_top)[None, :, None]
+        kern = np.exp(logk - new_top[:, None])
+        top = new_top
+        if w is None:
+            num[0] += kern @ onehot[a:b]
+            continue
+        wb = w[:, a:b]
+        live = np.flatnonzero(wb.any(axis=1))
+        if not len(live):
+            continue
+        # (n, r) @ (r, live * k): every live set's weighted class sums at once
+        mix = (wb[live].T[:, :, None] * onehot[a:b, None, :]).reshape(b - a, -1)
+        num[live] += (kern @ mix).reshape(len(x), len(live), k).transpose(1, 0, 2)
+    class_w = (np.ones((1, len(c))) if w is None else w) @ onehot
+    dens = num / np.where(class_w > 0, class_w, 1.0)[:, None, :]
+    total = dens.sum(axis=2, keepdims=True)
+    out = np.where(total > 0, dens / np.where(total > 0, total, 1.0), 1.0 / k)
+    return out[0] if w is None else out
+
+
 @dataclass
 class Heldout:
     """Out-of-fold predictions a correction is estimated from (no texts)."""
@@ -442,7 +542,7 @@ class Quantifier:
     ----------
     heldout : Heldout
         Out-of-fold predictions of the model (e.g. ``Heldout.from_meta(model.meta)``).
-    method : {"cc", "pcc", "acc", "pacc", "emq", "emq-bcts"}
+    method : {"cc", "pcc", "acc", "pacc", "emq", "emq-bcts", "kdey"}
         See the module docstring; default :data:`DEFAULT_METHOD`.
     model_boot : {"scenario", "cluster"}
         How :meth:`bootstrap` redraws the held-out predictions (:meth:`Heldout.weights`).
@@ -476,10 +576,23 @@ class Quantifier:
         self.train_prev_ = np.bincount(heldout.y, minlength=k) / len(heldout.y)
         self.m_ = rates_matrix(heldout.y, heldout.proba, soft=method != "acc")
         self.calib_ = bcts_fit(heldout.y, heldout.proba) if method == "emq-bcts" else None
+        if heldout.groups is not None:  # kdey reads the centres one scenario at a time
+            self._order = np.argsort(heldout.groups, kind="stable")
+            g = heldout.groups[self._order]
+            self._blocks: list[int] | None = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]).tolist()
+        else:
+            self._order = np.arange(len(heldout.y))
+            self._blocks = None
         self._reps: dict[tuple[int, int], dict[str, np.ndarray]] = {}
 
     def _calibrated(self, proba: np.ndarray) -> np.ndarray:
         return proba if self.calib_ is None else bcts_apply(self.calib_, proba)
+
+    def _kde(self, proba: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        """:func:`kde_densities` of ``proba`` over the held-out predictions (weights by row)."""
+        h, o = self.heldout, self._order
+        w = None if weights is None else weights[:, o]
+        return kde_densities(proba, h.proba[o], h.y[o], weights=w, blocks=self._blocks)
 
     @classmethod
     def from_meta(cls, meta: Mapping[str, Any], method: str = DEFAULT_METHOD) -> Quantifier:
@@ -515,6 +628,8 @@ class Quantifier:
             return proba.mean(axis=0)
         if self.method in ("emq", "emq-bcts"):
             return emq(self.train_prev_, self._calibrated(proba))[0]
+        if self.method == "kdey":
+            return emq(np.full(k, 1.0 / k), self._kde(proba), epsilon=_KDEY_EPS)[0]
         q = (
             proba.mean(axis=0)
             if self.method == "pacc"
@@ -544,6 +659,9 @@ class Quantifier:
             return proba
         if self.method in ("emq", "emq-bcts"):
             return emq(self.train_prev_, self._calibrated(proba))[1]
+        if self.method == "kdey":  # each comment's class probabilities under the shares found
+            k = proba.shape[1]
+            return emq(np.full(k, 1.0 / k), self._kde(proba), epsilon=_KDEY_EPS)[1]
         if self.method == "cc":
             return np.eye(proba.shape[1])[proba.argmax(axis=1)]
         target = self.shares(proba)
@@ -624,6 +742,10 @@ class Quantifier:
                 out[:, s] = self._emq_boot(train_prev, proba, w, model.get("calib"))
                 q_all.append(None)
                 continue
+            if self.method == "kdey":
+                out[:, s] = self._kdey_boot(proba, w, model.get("hw"))
+                q_all.append(None)
+                continue
             if self.method in ("cc", "acc"):
                 hard = np.eye(k)[proba.argmax(axis=1)]
                 q = (w @ hard) / n
@@ -666,6 +788,8 @@ class Quantifier:
                 m[b, :, j] = 0.0
                 m[b, j, j] = 1.0
             out["m"] = m
+        if self.method == "kdey" and include_model:
+            out["hw"] = hw
         if self.method == "emq-bcts":
             assert self.calib_ is not None
             if include_model:
@@ -673,6 +797,21 @@ class Quantifier:
             else:
                 out["calib"] = np.broadcast_to(self.calib_, (n_boot, k + 1))
         self._reps[key] = out
+        return out
+
+    def _kdey_boot(self, proba: np.ndarray, w: np.ndarray, hw: np.ndarray | None) -> np.ndarray:
+        """KDEy shares per replicate: comments weighted by ``w``, centres by ``hw`` (or not)."""
+        n, k = proba.shape
+        out = np.empty((len(w), k))
+        fixed = self._kde(proba) if hw is None else None
+        # every replicate's densities from one pass over the kernel, in chunks of at most
+        # ~4 million numbers (about 400 replicates of 3,000 comments)
+        step = max(1, 4_000_000 // (n * k))
+        for b0 in range(0, len(w), step):
+            sl = slice(b0, b0 + step)
+            dens = fixed if hw is None else self._kde(proba, hw[sl])
+            uniform = np.full((len(w[sl]), k), 1.0 / k)
+            out[sl] = emq(uniform, dens, w[sl], epsilon=_KDEY_EPS)[0]
         return out
 
     def _bcts_boot(self, hw: np.ndarray) -> np.ndarray:
