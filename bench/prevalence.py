@@ -47,8 +47,11 @@ def main() -> None:
     ap.add_argument("--model", help="model file (default: the bundled model)")
     ap.add_argument(
         "--methods",
-        default="cc,pacc:cluster,pacc,emq:cluster,emq,emq-bcts:cluster,emq-bcts,"
-        "pacc@self,emq-bcts@self",
+        default="cc,pacc:cluster,pacc,emq:cluster,emq,emq-bcts:cluster,emq-bcts,kdey,"
+        "pacc@self,emq-bcts@self,kdey@self",
+    )
+    ap.add_argument(
+        "--demo-methods", default="emq-bcts,kdey", help="methods shown on the demo thread"
     )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--csv", help="write the per-thread rows here")
@@ -80,12 +83,14 @@ def main() -> None:
     print("\nthreads per size band:", sizes[one].value_counts().sort_index().to_dict())
     if args.csv:
         df.to_csv(args.csv, index=False)
-    demo_segments(args.model)
-    time_interactive(h, args.model)
+    for method in args.demo_methods.split(","):
+        demo_segments(args.model, method)
+    for method in args.demo_methods.split(","):
+        time_interactive(h, args.model, method)
 
 
-def time_interactive(h: Heldout, model: str | None, n: int = 3000) -> None:
-    """Seconds of ``compare`` and ``tone_timeline`` (corrected, default settings) on n comments."""
+def time_interactive(h: Heldout, model: str | None, method: str, n: int = 3000) -> None:
+    """Seconds of ``compare`` and ``tone_timeline`` (corrected by ``method``) on n comments."""
     import numpy as np
     import pandas as pd
 
@@ -100,20 +105,20 @@ def time_interactive(h: Heldout, model: str | None, n: int = 3000) -> None:
         df[f"p_{c}"] = h.proba[idx, k]
     events = parse_events(["2026-03-05T08:00=Tiedote", "2026-03-06T08:00=Anteeksipyyntö"])
     for name, fn in (
-        ("compare", lambda: compare(df, events, model=model)),
-        ("tone_timeline", lambda: tone_timeline(df, model=model)),
+        ("compare", lambda: compare(df, events, model=model, method=method)),
+        ("tone_timeline", lambda: tone_timeline(df, model=model, method=method)),
     ):
         fn()  # warm: model file loaded once
         t = time.perf_counter()
         fn()
         print(
-            f"{name} on {n:,} comments (corrected, default bootstrap): "
+            f"{name} on {n:,} comments ({method}, default bootstrap): "
             f"{time.perf_counter() - t:.2f} s"
         )
 
 
-def demo_segments(model: str | None) -> None:
-    """The demo thread: corrected (default method) and counted segment shares vs the gold labels."""
+def demo_segments(model: str | None, method: str | None = None) -> None:
+    """The demo thread: corrected (``method``) and counted segment shares vs the gold labels."""
     import tempfile
     import warnings
 
@@ -130,7 +135,7 @@ def demo_segments(model: str | None) -> None:
     events = load_demo_events()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        res = compare(scored, events, model=model)
+        res = compare(scored, events, model=model, method=method)
         ref = compare(scored.assign(tone=scored["comment_id"].map(gold)), events, shares="counted")
     rows = []
     for s, g in zip(res.segments, ref.segments, strict=True):
