@@ -13,9 +13,10 @@ import pytest
 from analyzer.data import data_dir
 from analyzer.model import load_model
 
-PAIRS_KEPT = 0.97  # issue #13
-#: the floor the shipped model holds (session 9: 121 of 126 pairs, 96.0 %; session 8: 98.4 %)
-PAIRS_FLOOR = 0.96
+#: issue #13's target; the shipped model of session 10 keeps 124 of 126 pairs (98.4 %; session
+#: 9: 96.0 %, session 8: 98.4 %): broken are p017 (sarcasm read right only with its 🙄) and p108
+#: (a typo)
+PAIRS_KEPT = 0.97
 
 pytestmark = pytest.mark.skipif(
     not (data_dir() / "contrast.csv").is_file(),
@@ -46,22 +47,9 @@ def test_minimal_pairs_keep_their_label(scored):
         f"\ncontrast pairs: {kept.mean():.1%} of {len(kept)} keep their label, "
         f"{correct.mean():.1%} all correct; broken: {', '.join(broken) or 'none'}"
     )
-    assert kept.mean() >= PAIRS_FLOOR, f"pairs that change label: {broken}"
+    assert kept.mean() >= PAIRS_KEPT, f"pairs that change label: {broken}"
     # a pair kept but wrong is still wrong: most pairs must also be right
     assert correct.mean() >= 0.75
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #13 target (97 %) not met by the model of session 9 (96.0 %, 5 of 126 pairs "
-    "broken; 98.4 % in session 8): besides p017 (sarcasm read right only with its 🙄) and p108 (a "
-    "typo), an added 😢 (p021) or 🤔 (p063) now outweighs the text, and an added 🎶 moves p101 "
-    "from the general-text side to the comment side. The five new scenarios use these rare emoji "
-    "with one stance and shifted the words of the two texts (models/README.md, 'Session 9')",
-)
-def test_minimal_pairs_meet_the_issue_target(scored):
-    kept, _, broken = _pairs(scored)
-    assert kept.mean() >= PAIRS_KEPT, f"pairs that change label: {broken}"
 
 
 def test_hard_cases_by_category(scored):
@@ -72,9 +60,9 @@ def test_hard_cases_by_category(scored):
     for cat, a in acc.items():
         print(f"  {cat:<34} {a:6.1%}  (n={(hard['category'] == cat).sum()})")
     # These are the cases the model is known to get wrong (models/README.md): the shipped model
-    # gets 69.2 % of them right (session 8: 64.8 %; the model of 2026-12-05 54.9 %, before issue
-    # #13 41.8 %); always saying the largest label gets 60.4 %. The floor guards against falling
-    # far back.
+    # gets 70.3 % of them right (session 9: 69.2 %; session 8: 64.8 %; the model of 2026-12-05
+    # 54.9 %, before issue #13 41.8 %); always saying the largest label gets 60.4 %. The floor
+    # guards against falling far back.
     overall = (hard["pred"] == hard["label"]).mean()
     print(f"  overall {overall:.1%}")
     assert overall >= 0.50
