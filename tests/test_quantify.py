@@ -349,6 +349,16 @@ def test_cli_compare_shares_flag(tmp_path, demo_scored, cli):
     text = cli("compare", str(src), *ev).stdout
     assert f"corrected for the classifier's errors ({DEFAULT_METHOD.upper()}" in text
     assert "counted" in text
+    kdey = json.loads(cli("compare", str(src), *ev, "--json", "--method", "kdey").stdout)
+    assert kdey["method"] == "kdey" and kdey["segments"][-1]["share"] != a["share"]
+    assert kdey["segments"][-1]["share_counted"] == a["share_counted"]
+    bad = cli("compare", str(src), *ev, "--method", "kde")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+    assert "unknown quantification method 'kde'" in bad.stderr.strip().splitlines()[-1]
+    report = tmp_path / "r.html"
+    done = cli("report", str(src), *ev, "--method", "kdey", "-o", str(report))
+    assert done.returncode == 0, done.stderr
+    assert "(KDEY)" in report.read_text(encoding="utf-8")
 
 
 def test_user_trained_model_carries_heldout(tmp_path, cli):

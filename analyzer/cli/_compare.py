@@ -34,13 +34,18 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_shares_argument(parser: argparse.ArgumentParser) -> None:
-    """``--shares corrected|counted`` (shared by compare, report and demo)."""
+    """``--shares corrected|counted`` and ``--method`` (shared by compare, report and demo)."""
     parser.add_argument(
         "--shares",
         choices=("corrected", "counted"),
         default="corrected",
         help="tone shares corrected for the classifier's errors, with the counted ones beside "
         "them (default), or only counted (share of predicted labels)",
+    )
+    parser.add_argument(
+        "--method",
+        help="how the shares are corrected: emq-bcts (default), kdey, emq, pacc, acc or pcc "
+        "(the model card and docs/benchmarks.md compare them)",
     )
 
 
@@ -69,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         time_col=args.time_col,
         shares=args.shares,
         model=args.model,
+        method=args.method,
     )
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         scored = read_scored(scored_path)
     print(f"1/3 scored the demo thread: {summary.line()}")
     events = load_demo_events()
-    result = compare(scored, events, shares=args.shares, model=args.model)
+    result = compare(scored, events, shares=args.shares, model=args.model, method=args.method)
     print("2/3 tone around the company's statements:")
     print("    " + result.to_text().replace("\n", "\n    "))
 
@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         model_info=info,
         shares=args.shares,
         model=args.model,
+        method=args.method,
     )
     print(f"3/3 report written. Open it in a browser:\n    {report.resolve()}")
     print(f"    the scored comments beside it: {report.stem}-scored.csv, {report.stem}-scored.xlsx")

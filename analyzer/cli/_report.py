@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         time_col=args.time_col,
         shares=args.shares,
         model=args.model,
+        method=args.method,
     )
     print(f"report written to {out}")
     for ext in (".csv", ".xlsx"):

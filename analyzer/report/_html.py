@@ -416,6 +416,7 @@ def render_report(
     time_col: str | None = None,
     shares: str = "corrected",
     model=None,
+    method: str | None = None,
     data_links: list[str] | None = None,
     min_n: int = MIN_N,
 ) -> str:
@@ -428,7 +429,7 @@ def render_report(
 
     Parameters
     ----------
-    scored, events, title, lang, model_info, window, freq, time_col, shares, model
+    scored, events, title, lang, model_info, window, freq, time_col, shares, model, method
         As in :func:`write_report`.
     data_links : list of str, optional
         File names of the scored comments written beside the report, linked.
@@ -454,9 +455,17 @@ def render_report(
     w = _WORDS[check_lang(lang)]
     # events outside the data: an AnalyzerWarning here (stderr on the command line) and a
     # line in the report's warnings
-    res = compare(scored, events, window=window, time_col=time_col, shares=shares, model=model)
+    res = compare(
+        scored, events, window=window, time_col=time_col, shares=shares, model=model, method=method
+    )
     tl = tone_timeline(
-        scored, freq=freq, time_col=time_col, shares=shares, model=model, events=events
+        scored,
+        freq=freq,
+        time_col=time_col,
+        shares=shares,
+        model=model,
+        method=method,
+        events=events,
     )
     rows, col, _ = timed(scored, time_col)
     title = title or w["title"]
@@ -785,6 +794,7 @@ def write_report(
     time_col: str | None = None,
     shares: str = "corrected",
     model=None,
+    method: str | None = None,
     data: bool = True,
 ) -> Path:
     """Write one self-contained HTML report (figures as base64 PNG), atomically.
@@ -811,6 +821,9 @@ def write_report(
     model : ToneModel, path or None
         The model that scored the comments (its held-out predictions drive the
         correction; default: the default model).
+    method : str, optional
+        Quantification method of the corrected shares (``emq-bcts`` by default;
+        see :func:`analyzer.timeline.compare`).
     data : bool, default=True
         Also write the scored comments beside the report, as
         ``<name>-scored.csv`` and ``<name>-scored.xlsx`` (atomically; authors as
@@ -847,6 +860,7 @@ def write_report(
         time_col=time_col,
         shares=shares,
         model=model,
+        method=method,
         data_links=None if links is None else [p.name for p in links],
     )
     with atomic_write(path, encoding="utf-8") as fh:

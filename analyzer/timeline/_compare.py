@@ -428,7 +428,8 @@ def compare(
         The model that scored the comments (default: the default model); its
         metadata carries the held-out predictions the correction needs.
     method : str, optional
-        Quantification method: ``emq-bcts`` (default), ``emq``, ``pacc``, ``acc``, ``pcc``, ``cc``.
+        Quantification method: ``emq-bcts`` (default), ``kdey``, ``emq``, ``pacc``,
+        ``acc``, ``pcc``, ``cc``.
     n_boot : int
         Bootstrap replicates (corrected shares).
     seed : int

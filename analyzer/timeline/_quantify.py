@@ -936,6 +936,8 @@ def resolve_quantifier(
     if not has_proba:
         return None, "counted shares: the comments have no p_ probability columns to correct"
     method = method or DEFAULT_METHOD
+    if method not in METHODS:  # a mistake to say, not a reason to fall back to counting
+        raise AnalyzerError(f"unknown quantification method {method!r}: use {', '.join(METHODS)}")
     if isinstance(model, Mapping):
         meta = model
     elif hasattr(model, "meta") and hasattr(model, "pipeline"):
