@@ -22,7 +22,7 @@ fuzz: setup
 		tests/test_text_lemmas.py tests/test_polarity.py
 
 lint: setup
-	@$(VENV)/bin/ruff check analyzer tests bench scripts
+	@$(VENV)/bin/ruff check .  # the whole project: data scripts and notebooks too
 	@$(VENV)/bin/ruff format --check analyzer tests bench scripts
 
 format: setup

@@ -72,7 +72,7 @@ import io
 import json
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -93,7 +93,7 @@ LABELS = ("criticism", "understanding", "neutral")
 def local(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
     """Finnish local wall time, stored in UTC so that arithmetic is in real elapsed
     time (aware datetimes sharing one ZoneInfo would subtract as wall time)."""
-    return datetime(y, mo, d, h, mi, tzinfo=TZ).astimezone(timezone.utc)
+    return datetime(y, mo, d, h, mi, tzinfo=TZ).astimezone(UTC)
 
 
 # The four company-side events: (segment, time, Finnish label, kind).
@@ -230,7 +230,7 @@ def main() -> None:
         rows = by_seg[seg]
         order = rng.permutation(len(rows))
         times = draw_times(rng, seg, start, end, len(rows))
-        for t, idx in zip(times, order):
+        for t, idx in zip(times, order, strict=True):
             timed.append((t, rows[idx], start))
 
     authors = make_authors(rng)
@@ -241,7 +241,8 @@ def main() -> None:
     base_likes = rng.lognormal(LIKES_MU, LIKES_SIGMA, size=len(timed))
 
     thread_rows, gold_rows = [], []
-    for i, ((t, r, seg_start), a, bl) in enumerate(zip(timed, author_idx, base_likes), 1):
+    rows_out = zip(timed, author_idx, base_likes, strict=True)
+    for i, ((t, r, seg_start), a, bl) in enumerate(rows_out, 1):
         cid = f"c{i:04d}"
         hours = (t - seg_start).total_seconds() / 3600.0
         likes = int(np.floor(bl * (1.0 + 1.5 * np.exp(-hours / 6.0))))
@@ -250,7 +251,8 @@ def main() -> None:
 
     event_rows = [[iso(t), label, kind] for _, t, label, kind in EVENTS]
 
-    write_csv_atomic(OUT_THREAD, ["comment_id", "author", "timestamp", "likes", "text"], thread_rows)
+    thread_cols = ["comment_id", "author", "timestamp", "likes", "text"]
+    write_csv_atomic(OUT_THREAD, thread_cols, thread_rows)
     write_csv_atomic(OUT_EVENTS, ["time", "label", "kind"], event_rows)
     write_csv_atomic(OUT_GOLD, ["comment_id", "label", "segment"], gold_rows)
     print(f"wrote {len(thread_rows)} comments, {len(event_rows)} events -> "
