@@ -23,6 +23,7 @@ from analyzer.timeline._quantify import (
     bcts_apply,
     bcts_fit,
     emq,
+    kde_densities,
     rates_matrix,
     solve_adjustment,
 )
@@ -229,6 +230,27 @@ def test_protocol_small_corrected_beats_counted(heldout):
     assert s.loc[DEFAULT_METHOD, "mae_shares"] < s.loc["cc", "mae_shares"]
     # 32 threads: a loose bound here; the full run (bench/prevalence.py) measures it
     assert s.loc[DEFAULT_METHOD, "coverage"] >= 0.8 > s.loc["cc", "coverage"]
+
+
+def test_kde_densities_blocks_weights_and_far_points():
+    rng = np.random.default_rng(0)
+    centres = rng.dirichlet([1, 1, 1], 500)
+    y = rng.integers(0, 3, 500)
+    p = rng.dirichlet([1, 1, 1], 40)
+    plain = kde_densities(p, centres, y)
+    assert plain.shape == (40, 3) and np.allclose(plain.sum(axis=1), 1.0)
+    # blocks only change the order of the sums; unit weights are no weights
+    assert kde_densities(p, centres, y, blocks=[0, 7, 300, 301]) == pytest.approx(plain, abs=1e-5)
+    both = kde_densities(p, centres, y, weights=np.ones((2, 500)))
+    assert both.shape == (2, 40, 3) and both[1] == pytest.approx(plain, abs=1e-5)
+    # integer weights are repeated centres
+    w = rng.integers(0, 3, 500).astype(float)
+    rep = kde_densities(p, np.repeat(centres, w.astype(int), axis=0), np.repeat(y, w.astype(int)))
+    assert kde_densities(p, centres, y, weights=w[None])[0] == pytest.approx(rep, abs=1e-5)
+    # a point far from every centre of a narrow kernel: no underflow, the nearest class wins
+    far = kde_densities(np.array([[1.0, 0.0, 0.0]]), np.array([[0.0, 0.7, 0.3], [0.0, 0.4, 0.6]]),
+                        np.array([1, 2]), bandwidth=0.01)  # fmt: skip
+    assert np.isfinite(far).all() and far[0, 2] == pytest.approx(1.0)  # exp(-7,600) apart
 
 
 def test_protocol_small_kdey_beats_counted(heldout):
