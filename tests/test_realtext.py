@@ -211,6 +211,32 @@ def test_augment_adds_emoji_seen_twice_whatever_the_label():
     assert 0.02 < len(added) / len(copies) < ADD_EMOJI
     plain = augment(["Ei emojeja tässä"] * 50)[0]
     assert not any("🤡" in c or "😢" in c for c in plain)  # nothing to draw from
+    none_added = augment(texts, copies=2, random_state=0, add_emoji=0)[0]
+    assert all(c.count("🤡") <= t.count("🤡") for c, t in zip(none_added, texts * 2, strict=True))
+
+
+def test_train_records_the_emoji_share(tmp_path):
+    m = train(TEXTS, LABELS, cv=None, augment=1, augment_emoji=0, min_df=1)
+    assert m.meta["augment_emoji"]["p"] == 0.0
+    assert (
+        train(TEXTS, LABELS, cv=None, augment=1, min_df=1).meta["augment_emoji"]["p"] == ADD_EMOJI
+    )
+
+
+@pytest.mark.parametrize(
+    "flags", [["--augment", "1", "--augment-emoji", "2"], ["--augment-emoji", "0.2"]]
+)
+def test_cli_augment_emoji_errors(tmp_path, flags):
+    table = tmp_path / "t.csv"
+    with open(table, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["text", "label"], ["Hyvä", "a"], ["Huono", "b"]])
+    cmd = [sys.executable, "-m", "analyzer", "train", str(table), "--cv", "0", *flags,
+           "-o", str(tmp_path / "m.npz")]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--augment-emoji needs --augment" in lines[0], proc.stderr
+    assert not (tmp_path / "m.npz").exists()
 
 
 def test_fold_surface_removes_only_habits():

@@ -114,6 +114,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "varied independently of the label; default: 0)",
     )
     parser.add_argument(
+        "--augment-emoji",
+        type=float,
+        metavar="P",
+        help="with --augment: the share of copies that get an emoji added, drawn from the "
+        "training comments' emoji whatever the label (default: 0.15; 0 for none)",
+    )
+    parser.add_argument(
         "--fold",
         action="store_true",
         help="read texts in lower case without sentence-final ./!/? (these habits are not tone)",
@@ -185,6 +192,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.augment < 0:
         raise AnalyzerError("--augment must be 0 or more")
+    if args.augment_emoji is not None and not (args.augment and 0 <= args.augment_emoji <= 1):
+        raise AnalyzerError("--augment-emoji needs --augment and a share between 0 and 1")
     if args.jobs == 0 or args.jobs < -1:
         raise AnalyzerError("--jobs must be a positive number of processes or -1")
     if args.gate is not None and not (0 < args.gate < 1 and args.finnsentiment is not None):
@@ -204,6 +213,7 @@ def run(args: argparse.Namespace) -> int:
         classifier=args.classifier,
         C=args.C,
         augment=args.augment,
+        augment_emoji=args.augment_emoji,
         n_jobs=args.jobs,
         **({"fold": True} if args.fold else {}),
         **({"gate": args.gate} if args.gate is not None else {}),

@@ -87,13 +87,15 @@ def emoji_pool(texts: Sequence[str], min_df: int = EMOJI_MIN_DF) -> tuple[str, .
     return tuple(sorted(e for e, n in df.items() if n >= min_df))
 
 
-def vary(text: str, rng: random.Random, emoji: Sequence[str] = ()) -> str:
+def vary(
+    text: str, rng: random.Random, emoji: Sequence[str] = (), add_emoji: float = ADD_EMOJI
+) -> str:
     """One noisy copy of ``text``: each habit changed at random.
 
     The final period and the first letter's case change with probability one
     half each, ä/ö/å, a typo and the emoji with 0.3, all lower case with 0.1;
     with ``emoji`` (see :func:`emoji_pool`) one of them, drawn uniformly, is
-    added at the end with probability :data:`ADD_EMOJI`. At least one change
+    added at the end with probability ``add_emoji``. At least one change
     is tried; a text none of them applies to comes back as it was.
 
     Examples
@@ -117,7 +119,7 @@ def vary(text: str, rng: random.Random, emoji: Sequence[str] = ()) -> str:
             out = out.lower()
         if rng.random() < 0.3:
             out = _EMOJI_RUN.sub("", out)
-        if emoji and rng.random() < ADD_EMOJI:
+        if emoji and add_emoji and rng.random() < add_emoji:
             out = out.rstrip() + " " + rng.choice(emoji)
         if out != text:
             return out
@@ -125,7 +127,7 @@ def vary(text: str, rng: random.Random, emoji: Sequence[str] = ()) -> str:
 
 
 def augment(
-    texts: Sequence[str], copies: int = 1, random_state: int = 0
+    texts: Sequence[str], copies: int = 1, random_state: int = 0, add_emoji: float = ADD_EMOJI
 ) -> tuple[list[str], list[int]]:
     """``copies`` noisy copies of every text, and the index of each copy's original.
 
@@ -137,6 +139,8 @@ def augment(
         Copies per comment.
     random_state : int, default=0
         Seed; the same seed gives the same copies.
+    add_emoji : float, default=ADD_EMOJI (0.15)
+        Share of the copies that get an emoji added (:func:`vary`); 0 for none.
 
     Returns
     -------
@@ -156,6 +160,6 @@ def augment(
     src: list[int] = []
     for _ in range(copies):
         for i, t in enumerate(texts):
-            out.append(vary(t, rng, emoji))
+            out.append(vary(t, rng, emoji, add_emoji))
             src.append(i)
     return out, src

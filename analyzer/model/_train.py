@@ -160,6 +160,7 @@ def training_set(
     extra_weight: float = 1.0,
     augment: int = 0,
     random_state: int = 0,
+    augment_emoji: float | None = None,
 ) -> tuple[list[str], np.ndarray, np.ndarray | None]:
     """The texts, labels and sample weights one fit sees.
 
@@ -168,7 +169,9 @@ def training_set(
     data set is balanced on its own: the main texts (with ``augment`` noisy
     copies of each, :func:`analyzer.model._augment.augment`) weigh as much in
     total as there are main texts, every class a third of it; the extra texts
-    weigh ``extra_weight`` times that, again every class alike.
+    weigh ``extra_weight`` times that, again every class alike. ``augment_emoji``
+    is the share of copies that get an emoji added (``None``: the default of
+    :func:`analyzer.model._augment.augment`).
 
     Examples
     --------
@@ -184,7 +187,8 @@ def training_set(
         return texts, y, None
     from analyzer.model._augment import augment as make_copies
 
-    copies, src = make_copies(texts, copies=augment, random_state=random_state)
+    kw = {} if augment_emoji is None else {"add_emoji": augment_emoji}
+    copies, src = make_copies(texts, copies=augment, random_state=random_state, **kw)
     main_y = np.concatenate([y, y[np.asarray(src, dtype=np.int64)]]) if copies else y
     weights = [_balanced(main_y, len(texts))]
     all_texts = texts + copies
@@ -209,6 +213,7 @@ def _fit(
     params: dict[str, Any],
     thread_weight: float = 0.0,
     groups: np.ndarray | None = None,
+    augment_emoji: float | None = None,
 ) -> Any:
     """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted).
 
@@ -229,6 +234,7 @@ def _fit(
         extra_weight=extra_weight,
         augment=augment,
         random_state=random_state,
+        augment_emoji=augment_emoji,
     )
     if params.get("gate") is not None and not len(extra_texts):
         raise AnalyzerError("a general-text gate needs extra (general) training text")
@@ -353,6 +359,7 @@ def cross_validate(
     thread_weight: float = 0.0,
     group_calibration: bool = True,
     n_jobs: int | None = None,
+    augment_emoji: float | None = None,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -419,6 +426,7 @@ def cross_validate(
             "random_state": random_state,
             "params": params,
             "thread_weight": thread_weight,
+            "augment_emoji": augment_emoji,
         }
         folds = list(splitter.split(arr, y, g))
         results = Parallel(n_jobs=n_jobs)(
@@ -530,6 +538,7 @@ def train(
     thread_weight: float = 0.0,
     group_calibration: bool = True,
     n_jobs: int | None = None,
+    augment_emoji: float | None = None,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -565,6 +574,10 @@ def train(
         Noisy copies of each training text whose final period, capitals, ä/ö
         and spelling vary at random, independently of the label
         (:mod:`analyzer.model._augment`).
+    augment_emoji : float, optional
+        Share of those copies that get an emoji added, drawn from the emoji of
+        the training texts whatever their label; ``None``: 0.15
+        (:data:`analyzer.model._augment.ADD_EMOJI`), 0 for none.
     extra_info : dict, optional
         Stored under ``meta["extra"]`` (e.g. the extra data's name and license).
     thread_weight : float, default=0.0
@@ -605,7 +618,8 @@ def train(
         from analyzer.model._augment import ADD_EMOJI, emoji_pool
 
         meta["augment"] = int(augment)
-        meta["augment_emoji"] = {"p": ADD_EMOJI, "types": len(emoji_pool(texts))}
+        p = ADD_EMOJI if augment_emoji is None else float(augment_emoji)
+        meta["augment_emoji"] = {"p": p, "types": len(emoji_pool(texts))}
     if len(ex_t):
         counts = dict(zip(*np.unique(ex_y, return_counts=True), strict=True))
         meta["extra"] = {
@@ -622,6 +636,7 @@ def train(
         "extra_weight": extra_weight,
         "augment": augment,
         "thread_weight": thread_weight,
+        "augment_emoji": augment_emoji,
     }
     if cv:
         meta["cv"] = cross_validate(
