@@ -213,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
         classifier=args.classifier,
         C=args.C,
         augment=args.augment,
-        augment_emoji=args.augment_emoji,
+        **({"augment_emoji": args.augment_emoji} if args.augment_emoji is not None else {}),
         n_jobs=args.jobs,
         **({"fold": True} if args.fold else {}),
         **({"gate": args.gate} if args.gate is not None else {}),

@@ -27,6 +27,7 @@ from sklearn.preprocessing import LabelEncoder, label_binarize
 from sklearn.utils.parallel import Parallel, delayed
 
 from analyzer.errors import AnalyzerError
+from analyzer.model._augment import ADD_EMOJI
 from analyzer.model._persist import data_hash, library_versions, text_fingerprint
 from analyzer.model._pipeline import ToneModel, build_pipeline
 
@@ -160,7 +161,7 @@ def training_set(
     extra_weight: float = 1.0,
     augment: int = 0,
     random_state: int = 0,
-    augment_emoji: float | None = None,
+    augment_emoji: float = ADD_EMOJI,
 ) -> tuple[list[str], np.ndarray, np.ndarray | None]:
     """The texts, labels and sample weights one fit sees.
 
@@ -170,8 +171,7 @@ def training_set(
     copies of each, :func:`analyzer.model._augment.augment`) weigh as much in
     total as there are main texts, every class a third of it; the extra texts
     weigh ``extra_weight`` times that, again every class alike. ``augment_emoji``
-    is the share of copies that get an emoji added (``None``: the default of
-    :func:`analyzer.model._augment.augment`).
+    is the share of copies that get an emoji added.
 
     Examples
     --------
@@ -187,8 +187,9 @@ def training_set(
         return texts, y, None
     from analyzer.model._augment import augment as make_copies
 
-    kw = {} if augment_emoji is None else {"add_emoji": augment_emoji}
-    copies, src = make_copies(texts, copies=augment, random_state=random_state, **kw)
+    copies, src = make_copies(
+        texts, copies=augment, random_state=random_state, add_emoji=augment_emoji
+    )
     main_y = np.concatenate([y, y[np.asarray(src, dtype=np.int64)]]) if copies else y
     weights = [_balanced(main_y, len(texts))]
     all_texts = texts + copies
@@ -213,7 +214,7 @@ def _fit(
     params: dict[str, Any],
     thread_weight: float = 0.0,
     groups: np.ndarray | None = None,
-    augment_emoji: float | None = None,
+    augment_emoji: float = ADD_EMOJI,
 ) -> Any:
     """A fitted pipeline on ``texts`` (plus the extra data and copies, weighted).
 
@@ -359,7 +360,7 @@ def cross_validate(
     thread_weight: float = 0.0,
     group_calibration: bool = True,
     n_jobs: int | None = None,
-    augment_emoji: float | None = None,
+    augment_emoji: float = ADD_EMOJI,
     **params: Any,
 ) -> dict[str, Any]:
     """Out-of-fold figures of the default pipeline.
@@ -538,7 +539,7 @@ def train(
     thread_weight: float = 0.0,
     group_calibration: bool = True,
     n_jobs: int | None = None,
-    augment_emoji: float | None = None,
+    augment_emoji: float = ADD_EMOJI,
     **params: Any,
 ) -> ToneModel:
     """Fit the tone pipeline on labelled texts; cross-validate first when ``cv``.
@@ -574,10 +575,9 @@ def train(
         Noisy copies of each training text whose final period, capitals, ä/ö
         and spelling vary at random, independently of the label
         (:mod:`analyzer.model._augment`).
-    augment_emoji : float, optional
+    augment_emoji : float, default=ADD_EMOJI (0.15)
         Share of those copies that get an emoji added, drawn from the emoji of
-        the training texts whatever their label; ``None``: 0.15
-        (:data:`analyzer.model._augment.ADD_EMOJI`), 0 for none.
+        the training texts whatever their label; 0 for none.
     extra_info : dict, optional
         Stored under ``meta["extra"]`` (e.g. the extra data's name and license).
     thread_weight : float, default=0.0
@@ -615,11 +615,10 @@ def train(
         "text_fingerprint": text_fingerprint(),
     }
     if augment:
-        from analyzer.model._augment import ADD_EMOJI, emoji_pool
+        from analyzer.model._augment import emoji_pool
 
         meta["augment"] = int(augment)
-        p = ADD_EMOJI if augment_emoji is None else float(augment_emoji)
-        meta["augment_emoji"] = {"p": p, "types": len(emoji_pool(texts))}
+        meta["augment_emoji"] = {"p": float(augment_emoji), "types": len(emoji_pool(texts))}
     if len(ex_t):
         counts = dict(zip(*np.unique(ex_y, return_counts=True), strict=True))
         meta["extra"] = {

@@ -568,10 +568,7 @@ class Quantifier:
     def __init__(
         self, heldout: Heldout, method: str = DEFAULT_METHOD, *, model_boot: str = MODEL_BOOT
     ) -> None:
-        if method not in METHODS:
-            raise AnalyzerError(
-                f"unknown quantification method {method!r}: use {', '.join(METHODS)}"
-            )
+        _check_method(method)
         if model_boot not in ("cluster", "scenario"):
             raise AnalyzerError(f"unknown model_boot {model_boot!r}: use cluster or scenario")
         self.heldout = heldout
@@ -582,17 +579,24 @@ class Quantifier:
         self.train_prev_ = np.bincount(heldout.y, minlength=k) / len(heldout.y)
         self.m_ = rates_matrix(heldout.y, heldout.proba, soft=method != "acc")
         self.calib_ = bcts_fit(heldout.y, heldout.proba) if method == "emq-bcts" else None
-        if heldout.groups is not None:  # kdey reads the centres one scenario at a time
+        # kdey reads the centres one scenario at a time (a replicate draws one scenario)
+        self._order = np.arange(len(heldout.y))
+        self._blocks: list[int] | None = None
+        if method == "kdey" and heldout.groups is not None:
             self._order = np.argsort(heldout.groups, kind="stable")
             g = heldout.groups[self._order]
-            self._blocks: list[int] | None = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]).tolist()
-        else:
-            self._order = np.arange(len(heldout.y))
-            self._blocks = None
+            self._blocks = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]).tolist()
         self._reps: dict[tuple[int, int], dict[str, np.ndarray]] = {}
 
     def _calibrated(self, proba: np.ndarray) -> np.ndarray:
         return proba if self.calib_ is None else bcts_apply(self.calib_, proba)
+
+    def _em(self, proba: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """EM's shares and adjusted probabilities: EMQ's or KDEy's (from equal shares)."""
+        if self.method == "kdey":
+            k = proba.shape[1]
+            return emq(np.full(k, 1.0 / k), self._kde(proba), epsilon=_KDEY_EPS)
+        return emq(self.train_prev_, self._calibrated(proba))
 
     def _kde(self, proba: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
         """:func:`kde_densities` of ``proba`` over the held-out predictions.
@@ -634,10 +638,8 @@ class Quantifier:
             return np.bincount(proba.argmax(axis=1), minlength=k) / len(proba)
         if self.method == "pcc":
             return proba.mean(axis=0)
-        if self.method in ("emq", "emq-bcts"):
-            return emq(self.train_prev_, self._calibrated(proba))[0]
-        if self.method == "kdey":
-            return emq(np.full(k, 1.0 / k), self._kde(proba), epsilon=_KDEY_EPS)[0]
+        if self.method in ("emq", "emq-bcts", "kdey"):
+            return self._em(proba)[0]
         q = (
             proba.mean(axis=0)
             if self.method == "pacc"
@@ -665,11 +667,8 @@ class Quantifier:
         proba = np.asarray(proba, dtype=float)
         if len(proba) == 0:
             return proba
-        if self.method in ("emq", "emq-bcts"):
-            return emq(self.train_prev_, self._calibrated(proba))[1]
-        if self.method == "kdey":  # each comment's class probabilities under the shares found
-            k = proba.shape[1]
-            return emq(np.full(k, 1.0 / k), self._kde(proba), epsilon=_KDEY_EPS)[1]
+        if self.method in ("emq", "emq-bcts", "kdey"):
+            return self._em(proba)[1]
         if self.method == "cc":
             return np.eye(proba.shape[1])[proba.argmax(axis=1)]
         target = self.shares(proba)
@@ -886,6 +885,11 @@ def wald_p(estimate: float, reps: np.ndarray) -> float:
     return float(2 * stats.norm.sf(abs(estimate) / se))
 
 
+def _check_method(method: str) -> None:
+    if method not in METHODS:
+        raise AnalyzerError(f"unknown quantification method {method!r}: use {', '.join(METHODS)}")
+
+
 class QuantificationWarning(AnalyzerWarning):
     """Corrected shares were asked for but could not be computed: counted shares are shown."""
 
@@ -936,8 +940,7 @@ def resolve_quantifier(
     if not has_proba:
         return None, "counted shares: the comments have no p_ probability columns to correct"
     method = method or DEFAULT_METHOD
-    if method not in METHODS:  # a mistake to say, not a reason to fall back to counting
-        raise AnalyzerError(f"unknown quantification method {method!r}: use {', '.join(METHODS)}")
+    _check_method(method)  # a mistake to say, not a reason to fall back to counting
     if isinstance(model, Mapping):
         meta = model
     elif hasattr(model, "meta") and hasattr(model, "pipeline"):
