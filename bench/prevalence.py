@@ -20,6 +20,7 @@ bootstrap replicate refits the correction on one scenario's held-out
 predictions) or ``cluster`` (scenarios, then comments, drawn with replacement).
 
     .venv/bin/python bench/prevalence.py [--threads 25] [--boot 300] [--model FILE]
+        [--labelled 100]
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ def main() -> None:
     ap.add_argument(
         "--demo-methods", default="emq-bcts,kdey", help="methods shown on the demo thread"
     )
+    ap.add_argument(
+        "--labelled",
+        type=int,
+        default=0,
+        help="also run each method with this many random comments of every thread labelled "
+        "by the analyst (at most a fifth of the thread): method '<method>+labels'",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--csv", help="write the per-thread rows here")
     args = ap.parse_args()
@@ -60,7 +68,12 @@ def main() -> None:
     print(f"default method: {DEFAULT_METHOD}")
     t0 = time.perf_counter()
     df = run_protocol(
-        h, tuple(args.methods.split(",")), threads=args.threads, n_boot=args.boot, seed=args.seed
+        h,
+        tuple(args.methods.split(",")),
+        threads=args.threads,
+        n_boot=args.boot,
+        seed=args.seed,
+        labelled=args.labelled,
     )
     print(f"{machine()}; {time.perf_counter() - t0:.0f} s")
     print(

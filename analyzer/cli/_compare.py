@@ -29,6 +29,13 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--window", help="limit each segment to this long around its event, e.g. 48h"
     )
+    parser.add_argument(
+        "--labels",
+        metavar="FILE",
+        help="your own labels for some comments (CSV/XLSX with comment_id and label columns, "
+        "e.g. a filled-in labelling sheet): they count as labelled, and the correction is "
+        "estimated on the other comments",
+    )
     add_read_arguments(parser)
     add_shares_argument(parser)
 
@@ -75,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         shares=args.shares,
         model=args.model,
         method=args.method,
+        labels=args.labels,
     )
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         shares=args.shares,
         model=args.model,
         method=args.method,
+        labels=args.labels,
     )
     print(f"report written to {out}")
     for ext in (".csv", ".xlsx"):

@@ -28,6 +28,7 @@ from analyzer.timeline import (
     fmt_when,
     headline,
     lemma_changes,
+    read_analyst_labels,
     timed,
     tone_classes,
     tone_name,
@@ -118,6 +119,10 @@ _WORDS = {
             "sekä tämän ketjun kommentit että korjauksen aineiston. Lasketut osuudet näkyvät "
             "vieressä. Aikasarjamalli on sovitettu korjattuihin kommenttikohtaisiin "
             "todennäköisyyksiin; sen välit kattavat vain otantavaihtelun."
+        ),
+        "labelled_text": (
+            "Analyytikko on luokitellut {n} kommenttia itse: ne lasketaan hänen luokkansa "
+            "mukaan, ja korjaus arvioidaan vain muista kommenteista."
         ),
         "counted_text": (
             "Osuudet ovat ennustettujen luokkien osuuksia: jakson osuuksille Wilsonin "
@@ -210,6 +215,10 @@ _WORDS = {
             "this thread's comments and the data of the correction. The counted shares are "
             "shown beside them. The interrupted time series is fitted on corrected per-comment "
             "probabilities; its intervals cover sampling noise only."
+        ),
+        "labelled_text": (
+            "The analyst labelled {n} comments: they count as labelled, and the correction is "
+            "estimated from the other comments only."
         ),
         "counted_text": (
             "The shares are those of the predicted labels: Wilson intervals for a segment's "
@@ -417,6 +426,7 @@ def render_report(
     shares: str = "corrected",
     model=None,
     method: str | None = None,
+    labels=None,
     data_links: list[str] | None = None,
     min_n: int = MIN_N,
 ) -> str:
@@ -429,7 +439,7 @@ def render_report(
 
     Parameters
     ----------
-    scored, events, title, lang, model_info, window, freq, time_col, shares, model, method
+    scored, events, title, lang, model_info, window, freq, time_col, shares, model, method, labels
         As in :func:`write_report`.
     data_links : list of str, optional
         File names of the scored comments written beside the report, linked.
@@ -455,8 +465,17 @@ def render_report(
     w = _WORDS[check_lang(lang)]
     # events outside the data: an AnalyzerWarning here (stderr on the command line) and a
     # line in the report's warnings
+    if labels is not None:  # read a labels sheet once for both
+        labels = read_analyst_labels(labels)
     res = compare(
-        scored, events, window=window, time_col=time_col, shares=shares, model=model, method=method
+        scored,
+        events,
+        window=window,
+        time_col=time_col,
+        shares=shares,
+        model=model,
+        method=method,
+        labels=labels,
     )
     tl = tone_timeline(
         scored,
@@ -466,6 +485,7 @@ def render_report(
         model=model,
         method=method,
         events=events,
+        labels=labels,
     )
     rows, col, _ = timed(scored, time_col)
     title = title or w["title"]
@@ -674,6 +694,8 @@ def render_report(
         parts.append(f"<p>{escape(w['corrected_text'].format(m=res.method.upper()))}</p>")
     else:
         parts.append(f"<p>{escape(w['counted_text'])}</p>")
+    if res.n_labelled:
+        parts.append(f"<p>{escape(w['labelled_text'].format(n=res.n_labelled))}</p>")
     parts.append(f"<p>{escape(w['min_text'].format(m=min_n))}</p>")
     parts.append(f"<h2>{w['caveats']}</h2><ul>")
     if model_info:
@@ -795,6 +817,7 @@ def write_report(
     shares: str = "corrected",
     model=None,
     method: str | None = None,
+    labels=None,
     data: bool = True,
 ) -> Path:
     """Write one self-contained HTML report (figures as base64 PNG), atomically.
@@ -824,6 +847,10 @@ def write_report(
     method : str, optional
         Quantification method of the corrected shares (``emq-bcts`` by default;
         see :func:`analyzer.timeline.compare`).
+    labels : path, DataFrame or Series, optional
+        The analyst's own labels for some comments: they count as labelled, and
+        the correction is estimated on the others (see
+        :func:`analyzer.timeline.compare`).
     data : bool, default=True
         Also write the scored comments beside the report, as
         ``<name>-scored.csv`` and ``<name>-scored.xlsx`` (atomically; authors as
@@ -861,6 +888,7 @@ def write_report(
         shares=shares,
         model=model,
         method=method,
+        labels=labels,
         data_links=None if links is None else [p.name for p in links],
     )
     with atomic_write(path, encoding="utf-8") as fh:

@@ -29,6 +29,7 @@ from analyzer.timeline._format import fmt_when as fmt_when
 from analyzer.timeline._format import tone_name as tone_name
 from analyzer.timeline._headline import headline
 from analyzer.timeline._its import its_fit
+from analyzer.timeline._labels import analyst_labels, read_analyst_labels
 from analyzer.timeline._lemmas import lemma_changes
 from analyzer.timeline._quantify import QuantificationWarning
 from analyzer.timeline._read import read_or_score
@@ -43,6 +44,7 @@ __all__ = [
     "Event",
     "QuantificationWarning",
     "Segment",
+    "analyst_labels",
     "assign_segments",
     "auto_freq",
     "change_points",
@@ -54,6 +56,7 @@ __all__ = [
     "lemma_changes",
     "parse_duration",
     "parse_events",
+    "read_analyst_labels",
     "read_or_score",
     "resolve_time_col",
     "segments",

@@ -10,6 +10,7 @@ import pandas as pd
 from analyzer.errors import AnalyzerError
 from analyzer.timeline._data import one_hot, timed, tone_classes
 from analyzer.timeline._events import parse_duration
+from analyzer.timeline._labels import KNOWN_COL, LabelsSource, apply_labels
 from analyzer.timeline._quantify import interval, proba_matrix, resolve_quantifier
 from analyzer.timeline._stats import wilson
 
@@ -58,6 +59,7 @@ def tone_timeline(
     method: str | None = None,
     n_boot: int = 200,
     seed: int = 0,
+    labels: LabelsSource | None = None,
 ) -> pd.DataFrame:
     """Comment volume and tone shares per time bin.
 
@@ -94,6 +96,9 @@ def tone_timeline(
         Quantification method (default ``emq-bcts``).
     n_boot, seed : int
         Bootstrap replicates and seed (corrected shares).
+    labels : path, DataFrame or Series, optional
+        The analyst's own labels for some comments, counted as such (see
+        :func:`analyzer.timeline.compare`).
 
     Returns
     -------
@@ -115,6 +120,7 @@ def tone_timeline(
     ([2, 1], [0.5, 1.0])
     """
     classes = tone_classes(scored)
+    scored = apply_labels(scored, labels, classes)
     rows, col, missing = timed(scored, time_col)
     if rows.empty:
         raise AnalyzerError("no comments with a time: nothing to put on a timeline")
@@ -165,9 +171,12 @@ def tone_timeline(
     if quant is not None:
         proba = proba_matrix(rows, classes)
         half = int(smooth) // 2 if smooth else 0
-        groups = [proba[(bin_of >= i - half) & (bin_of <= i + half)] for i in range(len(counts))]
-        est = np.array([quant.shares(p) for p in groups])
-        reps = quant.bootstrap(groups, n_boot=n_boot, seed=seed)
+        masks = [(bin_of >= i - half) & (bin_of <= i + half) for i in range(len(counts))]
+        groups = [proba[m] for m in masks]
+        known = rows[KNOWN_COL].to_numpy() if KNOWN_COL in rows else None
+        kn = [None if known is None else known[m] for m in masks]
+        est = np.array([quant.shares(p, kn[i]) for i, p in enumerate(groups)])
+        reps = quant.bootstrap(groups, known=kn, n_boot=n_boot, seed=seed)
         lo, hi = interval(reps, alpha)
         for k, c in enumerate(classes):
             out[f"share_{c}"] = est[:, k]
@@ -182,5 +191,6 @@ def tone_timeline(
         smooth=smooth,
         method=quant.method if quant is not None else "counted",
         method_note=why,
+        n_labelled=int((rows[KNOWN_COL] >= 0).sum()) if KNOWN_COL in rows else 0,
     )
     return out

@@ -16,6 +16,7 @@ from analyzer.timeline._data import timed, tone_classes
 from analyzer.timeline._events import Event, parse_duration, warn_events
 from analyzer.timeline._format import MIN_N
 from analyzer.timeline._its import its_fit
+from analyzer.timeline._labels import KNOWN_COL, LabelsSource, apply_labels
 from analyzer.timeline._quantify import (
     interval,
     proba_matrix,
@@ -61,6 +62,7 @@ class CompareResult:
     method: str = "counted"
     note: str | None = None
     n_boot: int = 0
+    n_labelled: int = 0
 
     def to_dict(self) -> dict:
         """JSON-ready dict: ``segments``, ``changes``, ``its``, ``change_points`` and counts.
@@ -89,6 +91,7 @@ class CompareResult:
                 "n_total": self.n_total,
                 "n_missing_time": self.n_missing_time,
                 "n_outside_window": self.n_outside,
+                "n_labelled": self.n_labelled,
                 "segments": [
                     {
                         "name": s.name,
@@ -270,6 +273,11 @@ class CompareResult:
             )
         elif self.note:
             lines.append(f"  {self.note}")
+        if self.n_labelled:
+            lines.append(
+                f"  {self.n_labelled} comments count as the analyst labelled them"
+                + ("; the correction is estimated on the others" if corrected else "")
+            )
         rows = []
         width = max([20, *(len(s.name) for s in self.segments)])
         for s in self.segments:
@@ -388,6 +396,7 @@ def compare(
     method: str | None = None,
     n_boot: int = 400,
     seed: int = 0,
+    labels: LabelsSource | None = None,
 ) -> CompareResult:
     """Tone shares in each segment between events and how they changed, with uncertainty.
 
@@ -434,6 +443,12 @@ def compare(
         Bootstrap replicates (corrected shares).
     seed : int
         Seed of the bootstrap: the same input gives the same intervals.
+    labels : path, DataFrame or Series, optional
+        The analyst's own labels for some of the comments (a labels sheet with
+        ``comment_id`` and ``label`` columns, or a Series indexed by comment
+        id; see :func:`read_analyst_labels`). A labelled comment counts as its
+        label, in the counted shares too; the correction is estimated on the
+        unlabelled comments only (``n_labelled`` in the result).
 
     Returns
     -------
@@ -451,8 +466,10 @@ def compare(
     (1.0, 0.0, -1.0, 'fisher')
     """
     classes = tone_classes(scored)
+    scored = apply_labels(scored, labels, classes)
     window = parse_duration(window)
     rows, col, missing = timed(scored, time_col)
+    known = rows[KNOWN_COL].to_numpy() if KNOWN_COL in rows else None
     notes = warn_events(events, rows[col])
     has_proba = all(f"p_{c}" in scored.columns for c in classes)
     quant, why = resolve_quantifier(classes, has_proba, shares=shares, model=model, method=method)
@@ -470,8 +487,9 @@ def compare(
     else:
         proba = proba_matrix(rows, classes)
         groups = [proba[seg_id == i] for i in range(len(segs))]
-        est = [quant.shares(p) for p in groups]
-        reps = quant.bootstrap(groups, n_boot=n_boot, seed=seed)
+        kn = [None if known is None else known[seg_id == i] for i in range(len(segs))]
+        est = [quant.shares(p, kn[i]) for i, p in enumerate(groups)]
+        reps = quant.bootstrap(groups, known=kn, n_boot=n_boot, seed=seed)
         lo, hi = interval(reps, alpha)
         for i, sg in enumerate(segs):
             if not sg.n:
@@ -500,7 +518,7 @@ def compare(
         soft = np.zeros_like(proba)
         for i, p in enumerate(groups):
             if len(p):
-                soft[seg_id == i] = quant.adjusted_proba(p)
+                soft[seg_id == i] = quant.adjusted_proba(p, kn[i])
     pvals = [c["p_value"] for c in changes if c["p_value"] is not None]
     adjusted = iter(multipletests(pvals, method="holm")[1] if pvals else [])
     for c in changes:
@@ -537,5 +555,6 @@ def compare(
         method=quant.method if quant is not None else "counted",
         note=why,
         n_boot=n_boot if quant is not None else 0,
+        n_labelled=0 if known is None else int((known >= 0).sum()),
         extra={"warnings": notes},
     )

@@ -49,6 +49,8 @@ def run_protocol(
     seed: int = 0,
     focus: str = "criticism",
     scenarios: list[int] | None = None,
+    labelled: int = 0,
+    labelled_share: float = 0.2,
 ) -> pd.DataFrame:
     """One row per (scenario, thread, method): true and estimated shares and changes.
 
@@ -75,6 +77,14 @@ def run_protocol(
         The class whose change is evaluated (its interval coverage too).
     scenarios : list of int, optional
         Group codes to run (all by default).
+    labelled : int
+        Also run every method as ``"<method>+labels"``: an analyst has labelled
+        this many comments of the thread, drawn at random (at most
+        ``labelled_share`` of it), which count as labelled while the
+        correction is estimated on the others (``known`` of
+        :meth:`Quantifier.shares`). 0: not run.
+    labelled_share : float
+        The largest share of a thread that is labelled.
 
     Returns
     -------
@@ -117,33 +127,54 @@ def run_protocol(
                         if counts[c]
                     ]
                 )
-                segs.append((test.proba[idx], counts / n_seg))
+                segs.append((test.proba[idx], counts / n_seg, test.y[idx]))
             true_change = segs[1][1][fi] - segs[0][1][fi]
-            for m, q in quants.items():
+            variants = [(m, q, None) for m, q in quants.items()]
+            if labelled:
+                # a stream of its own: the threads and the unlabelled runs stay as they are
+                lab_rng = np.random.default_rng([seed, g, t, 7])
+                size = min(labelled, int(n * labelled_share))
+                mask = np.zeros(n, dtype=bool)
+                mask[lab_rng.choice(n, size=size, replace=False)] = True
+                known = [
+                    np.where(part, y, -1)
+                    for part, (_, _, y) in zip(np.split(mask, [len(segs[0][0])]), segs, strict=True)
+                ]
+                variants += [(f"{m}+labels", q, known) for m, q in quants.items()]
+            for m, q, kn in variants:
                 t0 = time.perf_counter()
-                est = [q.shares(p) for p, _ in segs]
+                est = [
+                    q.shares(p, None if kn is None else kn[i]) for i, (p, _, _) in enumerate(segs)
+                ]
                 change = est[1][fi] - est[0][fi]
-                if m == "cc":
+                if m.split("+")[0] == "cc":
                     c0 = round(est[0][fi] * len(segs[0][0]))
                     c1 = round(est[1][fi] * len(segs[1][0]))
                     r = diff_test(c0, len(segs[0][0]), c1, len(segs[1][0]), alpha)
                     lo, hi = r["ci"]
-                elif m.endswith("@self"):  # an oracle: its error only, no interval
+                elif "@self" in m:  # an oracle: its error only, no interval
                     lo = hi = float("nan")
                 else:
                     # the held-out predictions' replicates are drawn once per scenario
                     reps = q.bootstrap(
-                        [p for p, _ in segs], n_boot=n_boot, seed=seed + t, model_seed=seed
+                        [p for p, _, _ in segs],
+                        known=kn,
+                        n_boot=n_boot,
+                        seed=seed + t,
+                        model_seed=seed,
                     )
                     d = reps[:, 1, fi] - reps[:, 0, fi]
                     lo, hi = (float(v[0]) for v in interval(d[:, None], alpha))
-                err = np.mean([np.abs(e - s).mean() for e, (_, s) in zip(est, segs, strict=True)])
+                err = np.mean(
+                    [np.abs(e - s).mean() for e, (_, s, _) in zip(est, segs, strict=True)]
+                )
                 rows.append(
                     {
                         "scenario": _heldout_name(heldout, g),
                         "thread": t,
                         "n": n,
-                        "n_min": min(len(p) for p, _ in segs),
+                        "n_min": min(len(p) for p, _, _ in segs),
+                        "labelled": 0 if kn is None else int(sum((k >= 0).sum() for k in kn)),
                         "method": m,
                         "share_err": float(err),
                         "change_true": float(true_change),

@@ -619,21 +619,44 @@ class Quantifier:
                 f"but the model's are {', '.join(self.labels)}: use the model that scored them"
             )
 
-    def shares(self, proba: np.ndarray) -> np.ndarray:
+    def shares(self, proba: np.ndarray, known: np.ndarray | None = None) -> np.ndarray:
         """Corrected shares (k,) of the comments with probabilities ``proba`` (n, k).
+
+        Parameters
+        ----------
+        proba : ndarray of shape (n, k)
+            The comments' predicted probabilities.
+        known : ndarray of shape (n,), optional
+            Class index of the comments an analyst labelled, -1 for the rest
+            (see :func:`analyst_codes`). A labelled comment counts as its label;
+            the correction is estimated on the unlabelled ones only, so the
+            shares are ``(labelled counts + unlabelled n * their corrected
+            shares) / n``.
 
         Examples
         --------
         >>> import numpy as np
         >>> from analyzer.model import load_model
         >>> q = Quantifier.from_meta(load_model().meta, method="cc")
-        >>> q.shares(np.array([[0.6, 0.3, 0.1], [0.2, 0.7, 0.1]])).tolist()
-        [0.5, 0.5, 0.0]
+        >>> p = np.array([[0.6, 0.3, 0.1], [0.2, 0.7, 0.1]])
+        >>> q.shares(p).tolist(), q.shares(p, known=np.array([-1, 2])).tolist()
+        ([0.5, 0.5, 0.0], [0.5, 0.0, 0.5])
         """
         proba = np.asarray(proba, dtype=float)
         k = len(self.labels)
         if len(proba) == 0:
             return np.full(k, np.nan)
+        if known is None:
+            return self._shares(proba)
+        known = _known_codes(known, len(proba), k)
+        free = known < 0
+        counts = np.bincount(known[~free], minlength=k).astype(float)
+        if free.any():
+            counts += free.sum() * self._shares(proba[free])
+        return counts / len(proba)
+
+    def _shares(self, proba: np.ndarray) -> np.ndarray:
+        k = len(self.labels)
         if self.method == "cc":
             return np.bincount(proba.argmax(axis=1), minlength=k) / len(proba)
         if self.method == "pcc":
@@ -647,13 +670,14 @@ class Quantifier:
         )
         return solve_adjustment(self.m_, q)
 
-    def adjusted_proba(self, proba: np.ndarray) -> np.ndarray:
+    def adjusted_proba(self, proba: np.ndarray, known: np.ndarray | None = None) -> np.ndarray:
         """Per-comment probabilities whose mean is the corrected share of the group.
 
         EMQ's adjusted posteriors; for the other methods each comment's
         probabilities are reweighted by ``corrected share / mean probability``
         of its class (and renormalised), one EM-like step, so that they are soft
-        labels consistent with :meth:`shares`.
+        labels consistent with :meth:`shares`. Comments with a ``known`` label
+        (see :meth:`shares`) get that label with probability 1.
 
         Examples
         --------
@@ -667,6 +691,16 @@ class Quantifier:
         proba = np.asarray(proba, dtype=float)
         if len(proba) == 0:
             return proba
+        if known is not None:
+            known = _known_codes(known, len(proba), proba.shape[1])
+            free = known < 0
+            out = np.eye(proba.shape[1])[np.maximum(known, 0)]
+            if free.any():
+                out[free] = self._adjusted(proba[free])
+            return out
+        return self._adjusted(proba)
+
+    def _adjusted(self, proba: np.ndarray) -> np.ndarray:
         if self.method in ("emq", "emq-bcts", "kdey"):
             return self._em(proba)[1]
         if self.method == "cc":
@@ -688,6 +722,7 @@ class Quantifier:
         self,
         probas: Sequence[np.ndarray],
         *,
+        known: Sequence[np.ndarray | None] | None = None,
         n_boot: int = 400,
         seed: int = 0,
         include_model: bool = True,
@@ -706,6 +741,10 @@ class Quantifier:
         ----------
         probas : sequence of ndarray (n_s, k)
             The predicted probabilities of each group (e.g. each segment).
+        known : sequence of ndarray (n_s,) or None, optional
+            Per group, the analysts' labels (see :meth:`shares`): a labelled
+            comment drawn into a replicate counts as its label, the unlabelled
+            ones drawn are corrected.
         n_boot : int
             Replicates.
         seed : int
@@ -735,38 +774,43 @@ class Quantifier:
         rng = np.random.default_rng(seed)
         k = len(self.labels)
         model = self._model_reps(n_boot, seed if model_seed is None else model_seed, include_model)
-        train_prev = model["train_prev"]
         out = np.full((n_boot, len(probas), k), np.nan)
-        q_all = []
         for s, proba in enumerate(probas):
             proba = np.asarray(proba, dtype=float)
             n = len(proba)
             if n == 0:
-                q_all.append(np.full((n_boot, k), np.nan))
                 continue
             w = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
-            if self.method in ("emq", "emq-bcts"):
-                out[:, s] = self._emq_boot(train_prev, proba, w, model.get("calib"))
-                q_all.append(None)
+            codes = None if known is None or known[s] is None else known[s]
+            if codes is None:
+                out[:, s] = self._boot_shares(proba, w, model)
                 continue
-            if self.method == "kdey":
-                out[:, s] = self._kdey_boot(proba, w, model.get("hw"))
-                q_all.append(None)
-                continue
-            if self.method in ("cc", "acc"):
-                hard = np.eye(k)[proba.argmax(axis=1)]
-                q = (w @ hard) / n
-            else:
-                q = (w @ proba) / n
-            q_all.append(q)
-            if self.method in ("cc", "pcc"):
-                out[:, s] = q
-        if self.method in ("acc", "pacc"):
-            live = [s for s, q in enumerate(q_all) if q is not None and np.isfinite(q).all()]
-            if live:
-                qs = np.stack([q_all[s] for s in live], axis=1)
-                out[:, live] = _solve_many(model["m"], qs)
+            codes = _known_codes(codes, n, k)
+            free = codes < 0
+            counts = w[:, ~free] @ np.eye(k)[codes[~free]]
+            if free.any():
+                wf = w[:, free]
+                drawn = wf.sum(axis=1)
+                # a replicate that drew no unlabelled comment needs no correction
+                est = self._boot_shares(proba[free], np.where(drawn[:, None] > 0, wf, 1.0), model)
+                counts += drawn[:, None] * est
+            out[:, s] = counts / n
         return out
+
+    def _boot_shares(
+        self, proba: np.ndarray, w: np.ndarray, model: dict[str, np.ndarray]
+    ) -> np.ndarray:
+        """Shares (B, k) of one group, its comments weighted by ``w`` (B, n), per replicate."""
+        k = len(self.labels)
+        if self.method in ("emq", "emq-bcts"):
+            return self._emq_boot(model["train_prev"], proba, w, model.get("calib"))
+        if self.method == "kdey":
+            return self._kdey_boot(proba, w, model.get("hw"))
+        x = np.eye(k)[proba.argmax(axis=1)] if self.method in ("cc", "acc") else proba
+        q = (w @ x) / w.sum(axis=1, keepdims=True)
+        if self.method in ("cc", "pcc"):
+            return q
+        return _solve_many(model["m"], q[:, None, :])[:, 0]
 
     def _model_reps(self, n_boot: int, seed: int, include_model: bool) -> dict[str, np.ndarray]:
         """Per replicate: the training shares, and the rates matrix or calibration refitted.
@@ -883,6 +927,15 @@ def wald_p(estimate: float, reps: np.ndarray) -> float:
     if not np.isfinite(se) or se == 0:
         return 1.0 if estimate == 0 else 0.0
     return float(2 * stats.norm.sf(abs(estimate) / se))
+
+
+def _known_codes(known: np.ndarray, n: int, k: int) -> np.ndarray:
+    codes = np.asarray(known)
+    if codes.shape != (n,) or not np.issubdtype(codes.dtype, np.integer):
+        raise ValueError(f"known must be {n} integer class codes (-1: not labelled)")
+    if len(codes) and (codes.min() < -1 or codes.max() >= k):
+        raise ValueError(f"known codes must lie in -1..{k - 1}")
+    return codes
 
 
 def _check_method(method: str) -> None:

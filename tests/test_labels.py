@@ -1,0 +1,215 @@
+"""An analyst's own labels counted in the tone shares: analyzer.timeline._labels and ``known``."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analyzer.data import demo_paths, load_demo_events, load_demo_gold
+from analyzer.errors import AnalyzerError
+from analyzer.io import read_scored
+from analyzer.model import load_model
+from analyzer.scoring import score_file
+from analyzer.timeline import (
+    analyst_labels,
+    compare,
+    read_analyst_labels,
+    tone_timeline,
+)
+from analyzer.timeline._protocol import run_protocol
+from analyzer.timeline._quantify import Heldout, Quantifier
+
+LABELS = ["criticism", "neutral", "understanding"]
+
+
+@pytest.fixture(scope="module")
+def heldout() -> Heldout:
+    return Heldout.from_meta(load_model().meta)
+
+
+@pytest.fixture(scope="module")
+def demo_scored(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "scored.csv"
+    score_file(demo_paths()["thread"], out, progress=False)
+    return read_scored(out)
+
+
+@pytest.fixture(scope="module")
+def gold() -> pd.Series:
+    return load_demo_gold().set_index("comment_id")["label"]
+
+
+def _compare(scored, **kw):
+    with warnings.catch_warnings():  # the demo's first event is before its first comment
+        warnings.simplefilter("ignore")
+        return compare(scored, load_demo_events(), **kw)
+
+
+@pytest.mark.parametrize("method", ["emq-bcts", "kdey", "pacc", "cc"])
+def test_known_labels_count_as_labelled_and_the_rest_is_corrected(heldout, method):
+    q = Quantifier(heldout, method)
+    rng = np.random.default_rng(1)
+    proba = heldout.proba[rng.choice(len(heldout.y), 300, replace=False)]
+    known = np.full(300, -1)
+    known[:90] = rng.integers(0, 3, 90)
+    got = q.shares(proba, known)
+    want = (np.bincount(known[:90], minlength=3) + 210 * q.shares(proba[90:])) / 300
+    assert np.allclose(got, want)
+    # nothing labelled: the plain correction; everything labelled: the labels' shares
+    assert np.allclose(q.shares(proba, np.full(300, -1)), q.shares(proba))
+    every = rng.integers(0, 3, 300)
+    assert np.allclose(q.shares(proba, every), np.bincount(every, minlength=3) / 300)
+    # per-comment probabilities: labelled rows are their label, and they average to the shares
+    adj = q.adjusted_proba(proba, known)
+    assert np.array_equal(adj[:90], np.eye(3)[known[:90]])
+    assert np.allclose(adj.mean(axis=0), got, atol=0.02)
+
+
+def test_bootstrap_with_known_labels(heldout):
+    q = Quantifier(heldout, "emq-bcts")
+    rng = np.random.default_rng(2)
+    proba = heldout.proba[rng.choice(len(heldout.y), 200, replace=False)]
+    plain = q.bootstrap([proba], n_boot=60, seed=3)
+    none = q.bootstrap([proba], known=[np.full(200, -1)], n_boot=60, seed=3)
+    assert np.array_equal(plain, none)  # no label: the same draws, the same replicates
+    # every comment labelled criticism: every replicate is all criticism, no correction
+    allc = q.bootstrap([proba], known=[np.zeros(200, dtype=int)], n_boot=60, seed=3)
+    assert np.allclose(allc[:, 0], [1.0, 0.0, 0.0])
+    # half labelled: the replicates scatter around the point estimate, more narrowly
+    half = np.where(np.arange(200) < 100, rng.integers(0, 3, 200), -1)
+    reps = q.bootstrap([proba], known=[half], n_boot=200, seed=3)
+    assert np.allclose(reps.sum(axis=2), 1.0)
+    assert abs(reps[:, 0].mean(axis=0) - q.shares(proba, half)).max() < 0.03
+    with pytest.raises(ValueError, match="integer class codes"):
+        q.shares(proba, np.zeros(5, dtype=int))
+    with pytest.raises(ValueError, match=r"-1\.\.2"):
+        q.shares(proba, np.full(200, 3))
+
+
+def test_read_labels_from_a_finnish_excel_sheet(tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "\ufeffComment_ID;Kommentti;Luokka\n"
+        "c1;Hävetkää;kritiikki\nc2;Kiitos;\nc3;Milloin auki?;neutral \nc3;Milloin auki?;neutral\n",
+        encoding="utf-8",
+    )
+    labels = read_analyst_labels(sheet)
+    assert labels.to_dict() == {"c1": "kritiikki", "c3": "neutral"}
+    scored = pd.DataFrame({"comment_id": ["c0", "c1", "c2", "c3"], "tone": ["neutral"] * 4})
+    assert analyst_labels(scored, sheet, LABELS).tolist() == [-1, 0, -1, 1]
+
+
+@pytest.mark.parametrize(
+    ("rows", "scored_ids", "message"),
+    [
+        ({"comment_id": ["c1"], "label": ["kritikki"]}, ["c1"], "unknown labels 'kritikki'"),
+        ({"comment_id": ["c9"], "label": ["neutral"]}, ["c1"], "1 labelled comment is not among"),
+        ({"id": ["c1", "c1"], "label": ["neutral", "criticism"]}, ["c1"], "labelled twice"),
+        ({"label": ["neutral"], "text": ["x"]}, ["c1"], "the labels table has no id column"),
+        (
+            {"comment_id": ["c1"], "tone": ["neutral"]},
+            ["c1"],
+            "the labels table has no label column",
+        ),
+    ],
+)
+def test_bad_labels_are_one_line_errors(rows, scored_ids, message):
+    scored = pd.DataFrame({"comment_id": scored_ids, "tone": ["neutral"] * len(scored_ids)})
+    with pytest.raises(AnalyzerError) as err:
+        analyst_labels(scored, pd.DataFrame(rows), LABELS)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_no_id_column_in_the_comments():
+    with pytest.raises(AnalyzerError, match="no id column to match the labels on"):
+        analyst_labels(pd.DataFrame({"tone": ["neutral"]}), pd.Series({"c1": "neutral"}), LABELS)
+
+
+def test_compare_counts_labelled_comments_as_labelled(demo_scored, gold):
+    plain = _compare(demo_scored, n_boot=50)
+    sample = gold.sample(200, random_state=0)
+    res = _compare(demo_scored, labels=sample, n_boot=50)
+    assert res.n_labelled == 200 and plain.n_labelled == 0
+    assert res.to_dict()["n_labelled"] == 200
+    assert "200 comments count as the analyst labelled them" in res.to_text()
+    # the counted shares take the analyst's label where there is one
+    tone = demo_scored["comment_id"].map(sample).fillna(demo_scored["tone"])
+    ref = _compare(demo_scored.assign(tone=tone), shares="counted")
+    for a, b in zip(res.segments, ref.segments, strict=True):
+        assert a.share_counted == b.share
+    # every comment labelled: the corrected shares are the gold shares, exactly
+    full = _compare(demo_scored, labels=gold, n_boot=50)
+    truth = _compare(demo_scored.assign(tone=demo_scored["comment_id"].map(gold)), shares="counted")
+    for a, b in zip(full.segments, truth.segments, strict=True):
+        if a.n:
+            assert all(abs(a.share[c] - b.share[c]) < 1e-12 for c in LABELS)
+            assert all(a.lo[c] <= a.share[c] <= a.hi[c] for c in LABELS)
+    # the interrupted time series is fitted on the same soft labels: labelled rows are exact
+    its = full.its["classes"]["understanding"]["events"][-1]
+    ref_its = truth.its["classes"]["understanding"]["events"][-1]
+    assert its["level_share"] == pytest.approx(ref_its["level_share"], abs=1e-6)
+
+
+def test_timeline_with_labels(demo_scored, gold):
+    tl = tone_timeline(demo_scored, freq="24h", labels=gold, n_boot=30)
+    assert tl.attrs["n_labelled"] == len(gold)
+    counted = tone_timeline(
+        demo_scored.assign(tone=demo_scored["comment_id"].map(gold)), freq="24h", shares="counted"
+    )
+    for c in LABELS:
+        a, b = tl[f"share_{c}"].to_numpy(), counted[f"share_{c}"].to_numpy()
+        assert np.allclose(a[np.isfinite(b)], b[np.isfinite(b)])
+    assert tone_timeline(demo_scored, freq="24h", n_boot=30).attrs["n_labelled"] == 0
+
+
+def test_cli_compare_and_report_take_a_labels_sheet(tmp_path, demo_scored, gold, cli):
+    src = tmp_path / "scored.csv"
+    demo_scored.to_csv(src, index=False)
+    sample = gold.sample(120, random_state=1)
+    sheet = tmp_path / "labels.csv"
+    texts = demo_scored.set_index("comment_id")["text"]
+    pd.DataFrame(
+        {"comment_id": sample.index, "text": texts[sample.index].to_numpy(), "label": sample}
+    ).to_csv(sheet, index=False, sep=";", encoding="utf-8-sig")
+    ev = ("--events", str(demo_paths()["events"]))
+    run = cli("compare", str(src), *ev, "--labels", str(sheet), "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["n_labelled"] == 120 and out["method"] == "emq-bcts"
+    plain = json.loads(cli("compare", str(src), *ev, "--json").stdout)
+    assert (
+        plain["n_labelled"] == 0 and plain["segments"][-1]["share"] != out["segments"][-1]["share"]
+    )
+    html = tmp_path / "r.html"
+    run = cli("report", str(src), *ev, "--labels", str(sheet), "-o", str(html), "--lang", "en")
+    assert run.returncode == 0, run.stderr
+    assert "The analyst labelled 120 comments" in html.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("comment_id,text,label\nc0001,x,kritikki\n", encoding="utf-8")
+    for path, message in (
+        (bad, "unknown labels 'kritikki'"),
+        (tmp_path / "missing.csv", "no such file"),
+        (demo_paths()["events"], "labels sheet"),
+    ):
+        run = cli("compare", str(src), *ev, "--labels", str(path))
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        last = run.stderr.strip().splitlines()[-1]
+        assert last.startswith("analyzer: error:") and message in last
+
+
+def test_protocol_with_labelled_comments(heldout):
+    df = run_protocol(
+        heldout, ("cc", "emq-bcts"), threads=12, n_boot=0, scenarios=[0], labelled=100
+    )
+    assert set(df["method"]) == {"cc", "emq-bcts", "cc+labels", "emq-bcts+labels"}
+    lab = df[df["method"].str.endswith("+labels")]
+    assert (lab["labelled"] == np.minimum(100, (lab["n"] * 0.2).astype(int))).all()
+    assert (df.loc[~df["method"].str.endswith("+labels"), "labelled"] == 0).all()
+    err = df.assign(e=(df["change"] - df["change_true"]).abs()).groupby("method")["e"].mean()
+    # the true labels of a fifth of a small thread (at most 100) can only help counting
+    assert err["cc+labels"] < err["cc"]
