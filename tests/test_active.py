@@ -75,7 +75,7 @@ def test_suggest_to_label_and_adapt_one_round():
     import pandas as pd
 
     from analyzer.errors import AnalyzerError
-    from analyzer.model import adapt, least_confident, load_model, suggest_to_label
+    from analyzer.model import adapt, least_confident, load_model, suggest_to_label, train
 
     model = load_model()
     texts = pd.Series(
@@ -93,7 +93,25 @@ def test_suggest_to_label_and_adapt_one_round():
         }
     )
     sheet["label"] = ["criticism", ""]  # an unlabelled row is left out
-    adapted = adapt(sheet["text"], sheet["label"], corpus=corpus)
+    base = train(corpus["text"], corpus["label"], cv=None, min_df=1, augment=1)
+    adapted = adapt(sheet["text"], sheet["label"], model=base, corpus=corpus)
     assert adapted.meta["n"] == len(corpus) + 1
+    assert adapted.meta["adapted"] == {"labelled": 1, "corpus": len(corpus)}
+    # the base model's recipe, not the plain pipeline's defaults
+    assert adapted.meta["params"] == base.meta["params"] and adapted.meta["params"]["min_df"] == 1
+    assert adapted.meta["augment"] == 1
     with pytest.raises(AnalyzerError, match="2 texts but 1 labels"):
-        adapt(sheet["text"], ["criticism"], corpus=corpus)
+        adapt(sheet["text"], ["criticism"], model=base, corpus=corpus)
+
+
+def test_training_recipe_of_the_bundled_model():
+    from analyzer.model import load_model, training_recipe
+
+    meta = load_model().meta
+    recipe = training_recipe(meta)
+    assert recipe["augment"] == meta["augment"]
+    assert recipe["augment_emoji"] == meta["augment_emoji"]["p"]
+    assert recipe["extra_weight"] == meta["extra"]["weight"]
+    assert len(recipe["extra_texts"]) == len(recipe["extra_labels"]) == meta["extra"]["n"]
+    for key, value in meta["params"].items():
+        assert recipe[key] == (tuple(value) if isinstance(value, list) else value)

@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 NAMES = ["01_quickstart", "02_apology_before_after", "03_adapt_to_your_thread"]
-CELL_TIMEOUT = 180  # seconds per cell; a whole notebook takes well under two minutes
+CELL_TIMEOUT = 600  # seconds per cell; notebook 03 retrains once, about two minutes
 
 
 def execute(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
@@ -105,13 +105,22 @@ def test_03_adapt_to_your_thread(tmp_path, monkeypatch):
     from analyzer.model import load_model
 
     text, images = outputs(execute("03_adapt_to_your_thread", tmp_path, monkeypatch))
-    assert images == 1  # macro-F1 per round
+    assert images == 1  # criticism per segment, counted four ways
+    assert re.search(r"macro-F1 0\.\d+, accuracy 0\.\d+ on the 200 labelled comments", text)
+    assert "200 comments count as the analyst labelled them" in text
+    assert "largest miss per segment" in text and "corrected + your labels" in text
     found = re.search(r"went from (0\.\d+) to (0\.\d+)", text)
-    assert found and float(found.group(2)) > float(found.group(1))
-    assert re.search(r"^4\s+160\s+0\.\d+$", text, flags=re.MULTILINE)  # the table's last round
+    assert found and abs(float(found.group(2)) - float(found.group(1))) < 0.1
     saved = list(tmp_path.glob("adapt-*/tone-kaislaranta.npz"))
     assert len(saved) == 1
     model = load_model(saved[0])
+    bundled = load_model()
     assert model.labels == ["criticism", "neutral", "understanding"]
-    assert model.meta["n"] == len(load_corpus()) + 160
-    assert len(list(tmp_path.glob("adapt-*/label_round_1.csv"))) == 1
+    assert model.meta["n"] == len(load_corpus()) + 80
+    assert model.meta["adapted"] == {"labelled": 80, "corpus": len(load_corpus())}
+    # the bundled model's recipe: the same pipeline, noisy copies and general text
+    assert model.meta["params"] == bundled.meta["params"]
+    assert model.meta["augment"] == bundled.meta["augment"]
+    assert model.meta["extra"]["data_hash"] == bundled.meta["extra"]["data_hash"]
+    for sheet in ("random_sample.csv", "label_round_1.csv"):
+        assert len(list(tmp_path.glob(f"adapt-*/{sheet}"))) == 1

@@ -13,7 +13,13 @@ Examples
 ['criticism', 'understanding']
 """
 
-from analyzer.model._active import adapt, least_confident, margin, suggest_to_label
+from analyzer.model._active import (
+    adapt,
+    least_confident,
+    margin,
+    suggest_to_label,
+    training_recipe,
+)
 from analyzer.model._explain import Explanation, explain, top_features
 from analyzer.model._features import STYLE_FEATURES, CommentVectorizer, fold_surface
 from analyzer.model._finnsentiment import (
@@ -70,4 +76,5 @@ __all__ = [
     "text_fingerprint",
     "top_features",
     "train",
+    "training_recipe",
 ]

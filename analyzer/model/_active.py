@@ -15,7 +15,7 @@ import pandas as pd
 
 from analyzer.errors import AnalyzerError
 
-__all__ = ["adapt", "least_confident", "margin", "suggest_to_label"]
+__all__ = ["adapt", "least_confident", "margin", "suggest_to_label", "training_recipe"]
 
 
 def _proba(frame: pd.DataFrame) -> pd.DataFrame:
@@ -165,46 +165,134 @@ def suggest_to_label(
     return pd.concat([series.rename("text"), proba], axis=1).loc[pick].assign(label="")
 
 
+def training_recipe(meta: dict[str, Any], finnsentiment: Any = None) -> dict[str, Any]:
+    """:func:`~analyzer.model.train`'s keyword arguments that rebuild a model like ``meta``'s.
+
+    The pipeline parameters, the noisy copies (and their emoji share) and the
+    general training text (FinnSentiment, read again from ``finnsentiment`` or
+    the default place, the same splits; its sentences are never in a model
+    file) of the model whose metadata is ``meta``. Without the FinnSentiment
+    file the recipe leaves the general text out and the general-text gate with
+    it, with an :class:`~analyzer.errors.AnalyzerWarning` saying so: such a
+    model reads forum chatter as criticism far more often.
+
+    Examples
+    --------
+    >>> from analyzer.model import load_model
+    >>> r = training_recipe(load_model().meta)
+    >>> r["classifier"], r["augment"], r["extra_weight"], len(r["extra_texts"]) > 10_000
+    ('nbsvm', 1, 0.16, True)
+    """
+    import warnings
+
+    from analyzer.errors import AnalyzerWarning
+    from analyzer.model._finnsentiment import load_finnsentiment
+
+    params = {k: tuple(v) if isinstance(v, list) else v for k, v in meta.get("params", {}).items()}
+    recipe: dict[str, Any] = {**params, "augment": int(meta.get("augment", 0))}
+    if recipe["augment"] and "augment_emoji" in meta:
+        recipe["augment_emoji"] = float(meta["augment_emoji"]["p"])
+    extra = meta.get("extra")
+    if not extra:
+        return recipe
+    try:
+        splits = extra.get("splits")
+        fs = load_finnsentiment(
+            finnsentiment,
+            splits=None if splits is None else tuple(splits),
+            unanimous=bool(extra.get("unanimous_only", True)),
+        )
+    except AnalyzerError as exc:
+        warnings.warn(
+            f"retraining without FinnSentiment and without the general-text gate ({exc})",
+            AnalyzerWarning,
+            stacklevel=3,
+        )
+        for key in ("gate", "gate_band", "gate_C", "foreign_as_comment"):
+            recipe.pop(key, None)
+        return recipe
+    from analyzer.model._persist import data_hash
+
+    if (
+        extra.get("data_hash")
+        and data_hash(fs["text"].tolist(), fs["label"].tolist()) != extra["data_hash"]
+    ):
+        warnings.warn(
+            "the FinnSentiment file differs from the one the model was trained with",
+            AnalyzerWarning,
+            stacklevel=3,
+        )
+    info = {k: v for k, v in extra.items() if k not in ("n", "labels", "weight", "data_hash")}
+    recipe.update(
+        extra_texts=fs["text"].tolist(),
+        extra_labels=fs["label"].tolist(),
+        extra_weight=float(extra["weight"]),
+        extra_info=info,
+        thread_weight=float(extra.get("thread_weight", 0.0)),
+    )
+    return recipe
+
+
 def adapt(
     texts: Any,
     labels: Any,
     *,
+    model: Any = None,
     corpus: pd.DataFrame | None = None,
     cv: int | None = None,
     random_state: int = 0,
+    finnsentiment: Any = None,
 ) -> Any:
     """A model retrained on the training corpus plus the comments an analyst labelled.
+
+    The new model is built like ``model`` (:func:`training_recipe`): the same
+    pipeline, noisy copies and FinnSentiment sentences, so that it keeps what
+    they give on real text; only the labelled comments are new. With the
+    corpus's ``scenario`` column, the analyst's comments form one more scenario
+    and the probabilities are calibrated on scenarios held out in turn, as
+    the bundled model's are.
 
     Parameters
     ----------
     texts, labels : list or pandas.Series
         The newly labelled comments and their labels (e.g. from the sheets of
         :func:`suggest_to_label`). Rows with an empty label are left out.
+    model : ToneModel, path or None
+        The model to rebuild (default: the bundled model).
     corpus : DataFrame, optional
         Training data with ``text`` and ``label`` columns (default: the bundled
         corpus, :func:`analyzer.data.load_corpus`).
     cv : int or None, default=None
-        Cross-validation folds (``None``: none, so a round takes seconds; the
-        adapted model then keeps no held-out predictions and its shares are
-        counted, not corrected, until it is trained with ``cv``).
+        Cross-validation folds (``None``: none, so a round takes about two
+        minutes with the bundled recipe; the adapted model then keeps no held-out
+        predictions and its shares are counted, not corrected, until it is
+        trained with ``cv``).
     random_state : int, default=0
+    finnsentiment : path, optional
+        The FinnSentiment file, when the model was trained with it (default:
+        :func:`~analyzer.model.default_finnsentiment_path`).
 
     Returns
     -------
     ToneModel
+        ``meta["adapted"]`` says how many comments were added.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> from analyzer.model import adapt
+    >>> from analyzer.model import adapt, load_model, train
     >>> corpus = pd.DataFrame({"text": ["Hävetkää", "Kiitos", "Milloin auki?"] * 6,
     ...                        "label": ["criticism", "understanding", "neutral"] * 6})
-    >>> model = adapt(["Surkeaa toimintaa"], ["criticism"], corpus=corpus)
-    >>> model.meta["n"], model.labels
-    (19, ['criticism', 'neutral', 'understanding'])
+    >>> base = train(corpus["text"], corpus["label"], cv=None, min_df=1)
+    >>> model = adapt(["Surkeaa toimintaa"], ["criticism"], model=base, corpus=corpus)
+    >>> model.meta["n"], model.labels, model.meta["params"] == base.meta["params"]
+    (19, ['criticism', 'neutral', 'understanding'], True)
     """
+    from analyzer.model._persist import load_model
+    from analyzer.model._pipeline import ToneModel
     from analyzer.model._train import train
 
+    base = model if isinstance(model, ToneModel) else load_model(model)
     if corpus is None:
         from analyzer.data import load_corpus
 
@@ -215,4 +303,10 @@ def adapt(
     keep = (new_labels.str.strip() != "").to_numpy()
     all_texts = [*corpus["text"].astype(str), *new_texts[keep]]
     all_labels = [*corpus["label"].astype(str), *new_labels[keep].str.strip()]
-    return train(all_texts, all_labels, cv=cv, random_state=random_state)
+    groups = None
+    if "scenario" in corpus.columns and base.meta.get("group_calibration"):
+        groups = [*corpus["scenario"].astype(str), *["adapted"] * int(keep.sum())]
+    recipe = training_recipe(base.meta, finnsentiment)
+    out = train(all_texts, all_labels, groups=groups, cv=cv, random_state=random_state, **recipe)
+    out.meta["adapted"] = {"labelled": int(keep.sum()), "corpus": len(corpus)}
+    return out
