@@ -1,4 +1,5 @@
-"""Shared test helpers: run the real CLI in a subprocess."""
+"""Shared test helpers: run the real CLI in a subprocess; the bundled model's held-out
+predictions and the demo thread scored by it."""
 
 from __future__ import annotations
 
@@ -46,3 +47,24 @@ def run_cli(
 def cli():
     """The :func:`run_cli` helper as a fixture."""
     return run_cli
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    """The bundled model's held-out predictions (:class:`Heldout`)."""
+    from analyzer.model import load_model
+    from analyzer.timeline._quantify import Heldout
+
+    return Heldout.from_meta(load_model().meta)
+
+
+@pytest.fixture(scope="module")
+def demo_scored(tmp_path_factory):
+    """The demo thread scored by the bundled model (a real scoring run, read back)."""
+    from analyzer.data import demo_paths
+    from analyzer.io import read_scored
+    from analyzer.scoring import score_file
+
+    out = tmp_path_factory.mktemp("demo") / "scored.csv"
+    score_file(demo_paths()["thread"], out, progress=False)
+    return read_scored(out)

@@ -11,9 +11,6 @@ import pytest
 
 from analyzer.data import demo_paths, load_demo_events, load_demo_gold
 from analyzer.errors import AnalyzerError
-from analyzer.io import read_scored
-from analyzer.model import load_model
-from analyzer.scoring import score_file
 from analyzer.timeline import (
     analyst_labels,
     compare,
@@ -21,21 +18,9 @@ from analyzer.timeline import (
     tone_timeline,
 )
 from analyzer.timeline._protocol import run_protocol
-from analyzer.timeline._quantify import Heldout, Quantifier
+from analyzer.timeline._quantify import Quantifier
 
 LABELS = ["criticism", "neutral", "understanding"]
-
-
-@pytest.fixture(scope="module")
-def heldout() -> Heldout:
-    return Heldout.from_meta(load_model().meta)
-
-
-@pytest.fixture(scope="module")
-def demo_scored(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "scored.csv"
-    score_file(demo_paths()["thread"], out, progress=False)
-    return read_scored(out)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import pytest
 from _fixtures import TONE_ROWS
 
 from analyzer.data import load_corpus, load_demo_events, load_demo_gold
-from analyzer.io import read_scored
 from analyzer.model import load_model, save_model, train
 from analyzer.timeline import compare, tone_timeline
 from analyzer.timeline._protocol import run_protocol, summarise
@@ -29,21 +28,6 @@ from analyzer.timeline._quantify import (
 )
 
 LABELS = ["criticism", "neutral", "understanding"]
-
-
-@pytest.fixture(scope="module")
-def heldout() -> Heldout:
-    return Heldout.from_meta(load_model().meta)
-
-
-@pytest.fixture(scope="module")
-def demo_scored(tmp_path_factory):
-    from analyzer.data import demo_paths
-    from analyzer.scoring import score_file
-
-    out = tmp_path_factory.mktemp("demo") / "scored.csv"
-    score_file(demo_paths()["thread"], out, progress=False)
-    return read_scored(out)
 
 
 def test_model_keeps_heldout_predictions(heldout):
