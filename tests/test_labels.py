@@ -11,6 +11,7 @@ import pytest
 
 from analyzer.data import demo_paths, load_demo_events, load_demo_gold
 from analyzer.errors import AnalyzerError
+from analyzer.model import default_model_path
 from analyzer.timeline import (
     analyst_labels,
     compare,
@@ -198,3 +199,56 @@ def test_protocol_with_labelled_comments(heldout):
     err = df.assign(e=(df["change"] - df["change_true"]).abs()).groupby("method")["e"].mean()
     # the true labels of a fifth of a small thread (at most 100) can only help counting
     assert err["cc+labels"] < err["cc"]
+
+
+@pytest.mark.parametrize("ext", [".csv", ".xlsx"])
+def test_cli_sample_evaluate_and_compare_round_trip(tmp_path, gold, cli, ext):
+    thread = demo_paths()["thread"]
+    sheet = tmp_path / f"sheet{ext}"
+    run = cli("sample", str(thread), "-o", str(sheet), "-n", "60", "--seed", "3")
+    assert run.returncode == 0, run.stderr
+    assert f"wrote {sheet}: 60 comments (random) of 670" in run.stdout
+    drawn = (
+        pd.read_csv(sheet, sep=";", encoding="utf-8-sig", dtype=str)
+        if ext == ".csv"
+        else pd.read_excel(sheet, dtype=str)
+    )
+    assert list(drawn.columns) == [
+        "comment_id", "text", "tone", "p_criticism", "p_neutral", "p_understanding", "label"
+    ]  # fmt: skip
+    assert drawn["label"].isna().all() and drawn["comment_id"].is_unique
+    # the analyst fills in the labels (the demo's hand labels here) and saves the sheet
+    drawn["label"] = drawn["comment_id"].map(gold)
+    if ext == ".csv":
+        drawn.to_csv(sheet, sep=";", index=False, encoding="utf-8-sig")
+    else:
+        drawn.to_excel(sheet, index=False)
+    run = cli("evaluate", str(default_model_path()), str(sheet), "--json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["n"] == 60
+    run = cli("compare", str(thread), "--events", str(demo_paths()["events"]), "--labels",
+              str(sheet), "--json")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["n_labelled"] == 60
+    # the least sure: the smallest margins of the whole thread
+    least = tmp_path / f"least{ext}"
+    assert cli("sample", str(thread), "-o", str(least), "-n", "5", "--least-sure").returncode == 0
+
+
+def test_sample_to_label_needs_ids_and_probabilities(demo_scored):
+    from analyzer.model import least_confident, margin
+    from analyzer.timeline import sample_to_label
+
+    sheet = sample_to_label(demo_scored, 10, by="margin")
+    want = demo_scored.loc[least_confident(demo_scored, 10), "comment_id"].tolist()
+    assert sheet["comment_id"].tolist() == want
+    assert margin(sheet).is_monotonic_increasing
+    a = sample_to_label(demo_scored, 30, random_state=1)
+    assert a.equals(sample_to_label(demo_scored, 30, random_state=1))
+    assert not a.equals(sample_to_label(demo_scored, 30, random_state=2))
+    with pytest.raises(AnalyzerError, match="no id column"):
+        sample_to_label(demo_scored.drop(columns="comment_id"), 5)
+    with pytest.raises(AnalyzerError, match="no p_ probability columns"):
+        sample_to_label(demo_scored.drop(columns=["p_neutral", "p_understanding"]), 5)
+    with pytest.raises(AnalyzerError, match="positive whole number"):
+        sample_to_label(demo_scored, 0)

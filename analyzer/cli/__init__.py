@@ -26,7 +26,17 @@ from analyzer.errors import AnalyzerError, AnalyzerWarning
 __all__ = ["main"]
 
 #: sub-commands in the order ``--help`` lists them
-COMMANDS = ("score", "compare", "report", "demo", "train", "evaluate", "explain", "doctor")
+COMMANDS = (
+    "score",
+    "compare",
+    "report",
+    "sample",
+    "demo",
+    "train",
+    "evaluate",
+    "explain",
+    "doctor",
+)
 
 
 def _load(name: str):

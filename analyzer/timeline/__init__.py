@@ -29,7 +29,7 @@ from analyzer.timeline._format import fmt_when as fmt_when
 from analyzer.timeline._format import tone_name as tone_name
 from analyzer.timeline._headline import headline
 from analyzer.timeline._its import its_fit
-from analyzer.timeline._labels import analyst_labels, read_analyst_labels
+from analyzer.timeline._labels import analyst_labels, read_analyst_labels, sample_to_label
 from analyzer.timeline._lemmas import lemma_changes
 from analyzer.timeline._quantify import QuantificationWarning
 from analyzer.timeline._read import read_or_score
@@ -59,6 +59,7 @@ __all__ = [
     "read_analyst_labels",
     "read_or_score",
     "resolve_time_col",
+    "sample_to_label",
     "segments",
     "simulate_thread",
     "to_timestamp",

@@ -14,7 +14,7 @@ column both files have (:data:`ID_NAMES`).
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,14 @@ import pandas as pd
 from analyzer.errors import AnalyzerError
 from analyzer.io import LINE_COL
 
-__all__ = ["ID_NAMES", "LABEL_NAMES", "analyst_labels", "apply_labels", "read_analyst_labels"]
+__all__ = [
+    "ID_NAMES",
+    "LABEL_NAMES",
+    "analyst_labels",
+    "apply_labels",
+    "read_analyst_labels",
+    "sample_to_label",
+]
 
 #: id columns a labels sheet and the scored comments are matched on (any case), in this order
 ID_NAMES = ("comment_id", "id", "kommentti_id", "tunniste")
@@ -191,3 +198,77 @@ def apply_labels(
     has = codes >= 0
     out.loc[has, "tone"] = np.asarray(classes, dtype=object)[codes[has]]
     return out
+
+
+def sample_to_label(
+    scored: pd.DataFrame,
+    n: int,
+    *,
+    by: Literal["random", "margin", "max"] = "random",
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """A labelling sheet of ``n`` scored comments: a random sample, or the least sure.
+
+    A **random** sample (the default) is what measures the model on a thread
+    (``analyzer evaluate``) and what counts in its shares as labelled
+    (``compare(..., labels=sheet)``); the least sure comments (``by="margin"``
+    or ``"max"``, as :func:`analyzer.model.least_confident`) are what active
+    learning labels for :func:`analyzer.model.adapt`.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Scored comments: ``tone`` and ``p_<label>`` columns, the text, and an
+        id column (``comment_id``, ``id``, ...) that labels are matched on.
+    n : int
+        How many comments (all of them when the thread has fewer).
+    by : {"random", "margin", "max"}, default="random"
+    random_state : int, default=0
+        Seed of the random sample.
+
+    Returns
+    -------
+    DataFrame
+        Columns: the id, ``text``, ``tone``, the ``p_<label>`` columns and an
+        empty ``label`` to fill in; in the order drawn (least sure first).
+
+    Raises
+    ------
+    AnalyzerError
+        No id column, no probabilities, or a bad ``n`` or ``by``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> scored = pd.DataFrame({"comment_id": ["c1", "c2", "c3"], "text": ["a", "b", "c"],
+    ...                        "tone": ["neutral", "criticism", "neutral"],
+    ...                        "p_criticism": [0.1, 0.9, 0.45], "p_neutral": [0.9, 0.1, 0.55]})
+    >>> sample_to_label(scored, 1, by="margin")[["comment_id", "label"]].values.tolist()
+    [['c3', '']]
+    >>> len(sample_to_label(scored, 5))
+    3
+    """
+    from analyzer.model import least_confident
+
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise AnalyzerError(f"n must be a positive whole number, not {n!r}")
+    id_col = _pick(list(scored.columns), ID_NAMES)
+    if id_col is None:
+        raise AnalyzerError(
+            f"the comments have no id column ({', '.join(ID_NAMES)}): a label is matched to "
+            "its comment by it"
+        )
+    proba = scored[[c for c in scored.columns if str(c).startswith("p_")]]
+    if proba.shape[1] < 2:
+        raise AnalyzerError("the comments have no p_ probability columns: score them first")
+    roles = scored.attrs.get("roles") or {}
+    text = roles.get("text") or "text"
+    if text not in scored.columns:
+        raise AnalyzerError(f"no text column {text!r} in the comments")
+    if by == "random":
+        pick = scored.sample(n=min(int(n), len(scored)), random_state=random_state).index
+    else:
+        pick = least_confident(proba, int(n), by=by)
+    cols = [id_col, text, "tone", *proba.columns]
+    sheet = scored.loc[pick, cols].rename(columns={text: "text"}).assign(label="")
+    return sheet.reset_index(drop=True)
