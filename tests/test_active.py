@@ -115,3 +115,35 @@ def test_training_recipe_of_the_bundled_model():
     assert len(recipe["extra_texts"]) == len(recipe["extra_labels"]) == meta["extra"]["n"]
     for key, value in meta["params"].items():
         assert recipe[key] == (tuple(value) if isinstance(value, list) else value)
+
+
+def test_adapt_without_finnsentiment_says_what_is_lost(tmp_path):
+    import pandas as pd
+
+    from analyzer.errors import AnalyzerWarning
+    from analyzer.model import adapt, train
+
+    corpus = pd.DataFrame(
+        {
+            "text": ["Hävetkää", "Kiitos", "Milloin auki?"] * 6,
+            "label": ["criticism", "understanding", "neutral"] * 6,
+        }
+    )
+    general = ["Sataa taas", "Ihana ilma", "Huono päivä"] * 4
+    base = train(
+        corpus["text"],
+        corpus["label"],
+        cv=None,
+        min_df=1,
+        extra_texts=general,
+        extra_labels=["neutral", "understanding", "criticism"] * 4,
+        extra_weight=0.5,
+        extra_info={"name": "FinnSentiment 1.1", "splits": [1, 2]},
+    )
+    assert base.meta["extra"]["n"] == 12
+    with pytest.warns(AnalyzerWarning, match="neutral chatter as criticism far more often"):
+        adapted = adapt(
+            ["Surkeaa"], ["criticism"], model=base, corpus=corpus,
+            finnsentiment=tmp_path / "missing.tsv",
+        )  # fmt: skip
+    assert "extra" not in adapted.meta and adapted.meta["n"] == len(corpus) + 1

@@ -204,7 +204,8 @@ def training_recipe(meta: dict[str, Any], finnsentiment: Any = None) -> dict[str
         )
     except AnalyzerError as exc:
         warnings.warn(
-            f"retraining without FinnSentiment and without the general-text gate ({exc})",
+            "retraining without FinnSentiment and without the general-text gate, so the "
+            f"model will read neutral chatter as criticism far more often ({exc})",
             AnalyzerWarning,
             stacklevel=3,
         )
