@@ -628,7 +628,7 @@ class Quantifier:
             The comments' predicted probabilities.
         known : ndarray of shape (n,), optional
             Class index of the comments an analyst labelled, -1 for the rest
-            (see :func:`analyst_codes`). A labelled comment counts as its label;
+            (see :func:`analyzer.timeline.analyst_labels`). A labelled comment counts as its label;
             the correction is estimated on the unlabelled ones only, so the
             shares are ``(labelled counts + unlabelled n * their corrected
             shares) / n``.
