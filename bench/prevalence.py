@@ -20,7 +20,7 @@ bootstrap replicate refits the correction on one scenario's held-out
 predictions) or ``cluster`` (scenarios, then comments, drawn with replacement).
 
     .venv/bin/python bench/prevalence.py [--threads 25] [--boot 300] [--model FILE]
-        [--labelled 100]
+        [--labelled 100 [--labelled-by random|least-sure]]
 """
 
 from __future__ import annotations
@@ -61,6 +61,12 @@ def main() -> None:
         help="also run each method with this many random comments of every thread labelled "
         "by the analyst (at most a fifth of the thread): method '<method>+labels'",
     )
+    ap.add_argument(
+        "--labelled-by",
+        choices=("random", "least-sure"),
+        default="random",
+        help="which comments the analyst labels (with --labelled)",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--csv", help="write the per-thread rows here")
     args = ap.parse_args()
@@ -74,6 +80,7 @@ def main() -> None:
         n_boot=args.boot,
         seed=args.seed,
         labelled=args.labelled,
+        labelled_by=args.labelled_by,
     )
     print(f"{machine()}; {time.perf_counter() - t0:.0f} s")
     print(

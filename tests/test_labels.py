@@ -188,10 +188,22 @@ def test_cli_compare_and_report_take_a_labels_sheet(tmp_path, demo_scored, gold,
         assert last.startswith("analyzer: error:") and message in last
 
 
-def test_protocol_with_labelled_comments(heldout):
+@pytest.mark.parametrize("by", ["random", "least-sure"])
+def test_protocol_with_labelled_comments(heldout, by):
     df = run_protocol(
-        heldout, ("cc", "emq-bcts"), threads=12, n_boot=0, scenarios=[0], labelled=100
+        heldout,
+        ("cc", "emq-bcts"),
+        threads=12,
+        n_boot=0,
+        scenarios=[0],
+        labelled=100,
+        labelled_by=by,
     )
+    # the threads and the runs without labels do not depend on how the labels are drawn
+    other = run_protocol(heldout, ("cc", "emq-bcts"), threads=12, n_boot=0, scenarios=[0])
+    plain = df[~df["method"].str.endswith("+labels")].reset_index(drop=True)
+    cols = ["n", "method", "change_true", "change"]
+    pd.testing.assert_frame_equal(plain[cols], other[cols])
     assert set(df["method"]) == {"cc", "emq-bcts", "cc+labels", "emq-bcts+labels"}
     lab = df[df["method"].str.endswith("+labels")]
     assert (lab["labelled"] == np.minimum(100, (lab["n"] * 0.2).astype(int))).all()
@@ -199,6 +211,8 @@ def test_protocol_with_labelled_comments(heldout):
     err = df.assign(e=(df["change"] - df["change_true"]).abs()).groupby("method")["e"].mean()
     # the true labels of a fifth of a small thread (at most 100) can only help counting
     assert err["cc+labels"] < err["cc"]
+    with pytest.raises(ValueError, match="labelled_by"):
+        run_protocol(heldout, ("cc",), threads=1, n_boot=0, scenarios=[0], labelled_by="best")
 
 
 @pytest.mark.parametrize("ext", [".csv", ".xlsx"])

@@ -51,6 +51,7 @@ def run_protocol(
     scenarios: list[int] | None = None,
     labelled: int = 0,
     labelled_share: float = 0.2,
+    labelled_by: str = "random",
 ) -> pd.DataFrame:
     """One row per (scenario, thread, method): true and estimated shares and changes.
 
@@ -85,6 +86,10 @@ def run_protocol(
         :meth:`Quantifier.shares`). 0: not run.
     labelled_share : float
         The largest share of a thread that is labelled.
+    labelled_by : {"random", "least-sure"}
+        Which comments the analyst labels: drawn at random, or those whose two
+        most probable tones are closest (the smallest margin, as
+        ``analyzer sample --least-sure`` picks them).
 
     Returns
     -------
@@ -102,6 +107,8 @@ def run_protocol(
     """
     if heldout.groups is None:
         raise ValueError("the protocol needs held-out predictions with groups")
+    if labelled_by not in ("random", "least-sure"):
+        raise ValueError(f"labelled_by must be random or least-sure, not {labelled_by!r}")
     rng = np.random.default_rng(seed)
     k = len(heldout.labels)
     grid = prevalence_grid(k, step)
@@ -135,7 +142,11 @@ def run_protocol(
                 lab_rng = np.random.default_rng([seed, g, t, 7])
                 size = min(labelled, int(n * labelled_share))
                 mask = np.zeros(n, dtype=bool)
-                mask[lab_rng.choice(n, size=size, replace=False)] = True
+                if labelled_by == "random":
+                    mask[lab_rng.choice(n, size=size, replace=False)] = True
+                else:
+                    top = np.sort(np.concatenate([p for p, _, _ in segs]), axis=1)
+                    mask[np.argsort(top[:, -1] - top[:, -2], kind="stable")[:size]] = True
                 known = [
                     np.where(part, y, -1)
                     for part, (_, _, y) in zip(np.split(mask, [len(segs[0][0])]), segs, strict=True)
