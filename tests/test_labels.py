@@ -84,7 +84,13 @@ def test_read_labels_from_a_finnish_excel_sheet(tmp_path):
         encoding="utf-8",
     )
     labels = read_analyst_labels(sheet)
-    assert labels.to_dict() == {"c1": "kritiikki", "c3": "neutral"}
+    assert labels.to_dict() == {"c1": "criticism", "c3": "neutral"}
+    # several sheets join; one comment in two of them, labelled alike, is one label
+    more = pd.DataFrame(
+        {"id": ["c3", "c0"], "text": ["x", "y"], "label": ["Neutraali", "ymmärrys"]}
+    )
+    both = read_analyst_labels([sheet, more])
+    assert both.to_dict() == {"c1": "criticism", "c3": "neutral", "c0": "understanding"}
     scored = pd.DataFrame({"comment_id": ["c0", "c1", "c2", "c3"], "tone": ["neutral"] * 4})
     assert analyst_labels(scored, sheet, LABELS).tolist() == [-1, 0, -1, 1]
 
@@ -167,6 +173,14 @@ def test_cli_compare_and_report_take_a_labels_sheet(tmp_path, demo_scored, gold,
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["n_labelled"] == 120 and out["method"] == "emq-bcts"
+    # two sheets (say a random sample and the least sure) join; the same comments: one label each
+    extra = tmp_path / "more.csv"
+    pd.DataFrame({"comment_id": sample.index[:10], "text": "x", "label": sample[:10]}).to_csv(
+        extra, index=False
+    )
+    two = cli("compare", str(src), *ev, "--labels", str(sheet), "--labels", str(extra), "--json")
+    assert two.returncode == 0, two.stderr
+    assert json.loads(two.stdout)["segments"] == out["segments"]
     plain = json.loads(cli("compare", str(src), *ev, "--json").stdout)
     assert (
         plain["n_labelled"] == 0 and plain["segments"][-1]["share"] != out["segments"][-1]["share"]

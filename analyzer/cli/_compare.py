@@ -32,9 +32,10 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--labels",
         metavar="FILE",
+        action="append",
         help="your own labels for some comments (CSV/XLSX with comment_id and label columns, "
-        "e.g. a filled-in labelling sheet): they count as labelled, and the correction is "
-        "estimated on the other comments",
+        "e.g. a sheet of `analyzer sample`, filled in): they count as labelled, and the "
+        "correction is estimated on the other comments (repeatable)",
     )
     add_read_arguments(parser)
     add_shares_argument(parser)

@@ -40,7 +40,7 @@ _FINNISH = {"kritiikki": "criticism", "ymmärrys": "understanding", "neutraali":
 #: the column :func:`apply_labels` adds (the class index of the label, -1 without one)
 KNOWN_COL = "_known"
 
-LabelsSource = str | os.PathLike[str] | pd.Series | pd.DataFrame
+LabelsSource = str | os.PathLike[str] | pd.Series | pd.DataFrame | list[Any] | tuple[Any, ...]
 
 
 def _pick(columns: list[Any], names: tuple[str, ...]) -> Any:
@@ -53,20 +53,21 @@ def read_analyst_labels(source: LabelsSource, **read_options: Any) -> pd.Series:
 
     Parameters
     ----------
-    source : path, DataFrame or Series
+    source : path, DataFrame, Series, or a list of them
         A labels sheet (CSV/XLSX/...: an id column of :data:`ID_NAMES`, a
-        label column of :data:`LABEL_NAMES` and the comments' text, e.g. a filled-in sheet of
-        :func:`analyzer.model.suggest_to_label` or the scored file itself with a
-        ``label`` column), a DataFrame with such columns, or a Series of labels
-        indexed by comment id.
+        label column of :data:`LABEL_NAMES` and the comments' text, e.g. a
+        filled-in sheet of :func:`sample_to_label` or ``analyzer sample``, or
+        the scored file itself with a ``label`` column), a DataFrame with such
+        columns, or a Series of labels indexed by comment id. A list joins
+        several (a random sample and the least sure, say).
     **read_options
         Passed to :func:`analyzer.io.read_comments` for a file.
 
     Returns
     -------
     Series
-        Labels (stripped strings) indexed by the comment id (strings), named
-        after the sheet's id column.
+        Labels (stripped; Finnish tone names turned into the English ones)
+        indexed by the comment id (strings), named after the sheet's id column.
 
     Raises
     ------
@@ -83,7 +84,11 @@ def read_analyst_labels(source: LabelsSource, **read_options: Any) -> pd.Series:
     >>> read_analyst_labels(sheet).to_dict()
     {'c1': 'criticism', 'c3': 'neutral'}
     """
-    if isinstance(source, pd.Series):
+    if isinstance(source, list | tuple):
+        parts = [read_analyst_labels(part, **read_options) for part in source]
+        labels = pd.concat(parts) if parts else pd.Series(dtype=object)
+        labels.index.name = parts[0].index.name if parts else "comment_id"
+    elif isinstance(source, pd.Series):
         labels = source.copy()
         labels.index = labels.index.astype(str)
         labels.index.name = labels.index.name or "comment_id"
@@ -117,8 +122,8 @@ def read_analyst_labels(source: LabelsSource, **read_options: Any) -> pd.Series:
         labels = pd.Series(df[label_col].to_numpy(), index=df[id_col].astype(str).to_numpy())
         labels.index.name = str(id_col)
     labels = labels.where(labels.notna(), "").astype(str).str.strip()
-    labels = labels[labels != ""]
-    twice = labels.groupby(level=0).nunique()
+    labels = labels[labels != ""].map(lambda v: _FINNISH.get(v.lower(), v))
+    twice = labels.str.lower().groupby(level=0).nunique()
     clash = twice[twice > 1].index.tolist()
     if clash:
         raise AnalyzerError(
@@ -156,7 +161,8 @@ def analyst_labels(
         raise AnalyzerError(
             f"the comments have no id column to match the labels on (one of {', '.join(ID_NAMES)})"
         )
-    norm = given.str.lower().map(lambda v: _FINNISH.get(v, v))
+    by_lower = {str(c).lower(): c for c in classes}
+    norm = given.map(lambda v: by_lower.get(v.lower(), v))
     bad = sorted(set(norm) - set(classes))
     if bad:
         raise AnalyzerError(
