@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from analyzer.model import classification_figures, load_model
     from analyzer.report import write_report
     from analyzer.scoring import model_info, score_file
-    from analyzer.timeline import compare
+    from analyzer.timeline import compare, sample_to_label
 
     paths = demo_paths()
     out = Path(args.outdir)
@@ -79,18 +79,28 @@ def run(args: argparse.Namespace) -> int:
             f" counted shares miss by up to {counted * 100:.1f} pp)"
         )
     if result.method != "counted":
-        # the analyst's route: a random sample labelled by hand counts as labelled
-        sample = gold["label"].sample(n=200, random_state=0)
-        mine = compare(scored, events, model=args.model, method=args.method, labels=sample)
-        misses = [
-            max(abs(seg.share[c] - ref.share[c]) for c in result.classes) * 100
-            for seg, ref in zip(mine.segments, gold_result.segments, strict=True)
-            if seg.n
-        ]
-        print(
-            "    with 200 random comments labelled by hand (analyzer sample, then --labels), "
-            f"the largest miss per segment is {' / '.join(f'{m:.1f}' for m in misses)} pp"
-        )
+        # the analyst's route: comments labelled by hand count as labelled
+        for by, what, flag in (
+            ("random", "random comments", ""),
+            ("margin", "least-sure comments", " --least-sure"),
+        ):
+            sheet = sample_to_label(scored, 100, by=by)
+            mine = compare(
+                scored,
+                events,
+                model=args.model,
+                method=args.method,
+                labels=gold.loc[sheet["comment_id"], "label"],
+            )
+            misses = [
+                max(abs(seg.share[c] - ref.share[c]) for c in result.classes) * 100
+                for seg, ref in zip(mine.segments, gold_result.segments, strict=True)
+                if seg.n
+            ]
+            print(
+                f"    with 100 {what} labelled by hand (analyzer sample{flag}, then --labels), "
+                f"the largest miss per segment is {' / '.join(f'{m:.1f}' for m in misses)} pp"
+            )
     report = write_report(
         scored,
         events,

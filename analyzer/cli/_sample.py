@@ -20,8 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--least-sure",
         action="store_true",
-        help="the comments the model is least sure of (for retraining) instead of a random "
-        "sample (for `evaluate` and `compare --labels`)",
+        help="the comments the model is least sure of instead of a random sample: labelled, "
+        "they correct the shares most (`compare --labels`) and are what retraining needs; a "
+        "random sample is what measures the model (`evaluate`)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the random sample")
     parser.add_argument("--model", help="model file when scoring (default: the bundled model)")
