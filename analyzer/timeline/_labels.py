@@ -216,10 +216,12 @@ def sample_to_label(
     """A labelling sheet of ``n`` scored comments: a random sample, or the least sure.
 
     A **random** sample (the default) is what measures the model on a thread
-    (``analyzer evaluate``) and what counts in its shares as labelled
-    (``compare(..., labels=sheet)``); the least sure comments (``by="margin"``
-    or ``"max"``, as :func:`analyzer.model.least_confident`) are what active
-    learning labels for :func:`analyzer.model.adapt`.
+    (``analyzer evaluate``). The least sure comments (``by="margin"`` or
+    ``"max"``, as :func:`analyzer.model.least_confident`) are where the
+    model's errors are: labelled, they correct the shares most
+    (``compare(..., labels=sheet)``; measured in ``bench/prevalence.py
+    --labelled-by least-sure``) and they are what active learning labels for
+    :func:`analyzer.model.adapt`.
 
     Parameters
     ----------
