@@ -280,3 +280,18 @@ def test_sample_to_label_needs_ids_and_probabilities(demo_scored):
         sample_to_label(demo_scored.drop(columns=["p_neutral", "p_understanding"]), 5)
     with pytest.raises(AnalyzerError, match="positive whole number"):
         sample_to_label(demo_scored, 0)
+
+
+def test_demo_with_100_least_sure_labels_every_segment_within_5pp(demo_scored, gold):
+    """#14's demo target, reached with the analyst's route: the 100 comments the model is least
+    sure of labelled by hand (the gold labels standing in), the rest corrected."""
+    from analyzer.timeline import sample_to_label
+
+    sheet = sample_to_label(demo_scored, 100, by="margin")
+    res = _compare(demo_scored, labels=gold[sheet["comment_id"]], n_boot=50)
+    truth = _compare(demo_scored.assign(tone=demo_scored["comment_id"].map(gold)), shares="counted")
+    assert res.n_labelled == 100
+    for seg, ref in zip(res.segments, truth.segments, strict=True):
+        if seg.n:
+            for c in LABELS:
+                assert abs(seg.share[c] - ref.share[c]) <= 0.05, (seg.name, c)

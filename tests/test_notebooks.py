@@ -109,6 +109,9 @@ def test_03_adapt_to_your_thread(tmp_path, monkeypatch):
     assert re.search(r"macro-F1 0\.\d+, accuracy 0\.\d+ on the 200 labelled comments", text)
     assert "200 comments count as the analyst labelled them" in text
     assert "largest miss per segment" in text and "corrected + your labels" in text
+    # the active-learning batch counts in the shares too, with the random sample
+    assert "280 comments count as the analyst labelled them" in text
+    assert "+ the least sure too" in text
     found = re.search(r"went from (0\.\d+) to (0\.\d+)", text)
     assert found and abs(float(found.group(2)) - float(found.group(1))) < 0.1
     saved = list(tmp_path.glob("adapt-*/tone-kaislaranta.npz"))
