@@ -188,7 +188,12 @@ def test_cli_compare_and_report_take_a_labels_sheet(tmp_path, demo_scored, gold,
     html = tmp_path / "r.html"
     run = cli("report", str(src), *ev, "--labels", str(sheet), "-o", str(html), "--lang", "en")
     assert run.returncode == 0, run.stderr
-    assert "The analyst labelled 120 comments" in html.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert "The analyst labelled 120 comments" in page and "For tighter shares" not in page
+    # without labels the report says how to tighten the shares
+    plain_html = tmp_path / "plain.html"
+    assert cli("report", str(src), *ev, "-o", str(plain_html), "--lang", "en").returncode == 0
+    assert "analyzer sample --least-sure" in plain_html.read_text(encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("comment_id,text,label\nc0001,x,kritikki\n", encoding="utf-8")
     for path, message in (

@@ -124,6 +124,11 @@ _WORDS = {
             "Analyytikko on luokitellut {n} kommenttia itse: ne lasketaan hänen luokkansa "
             "mukaan, ja korjaus arvioidaan vain muista kommenteista."
         ),
+        "label_hint": (
+            "Tarkemmat osuudet: luokittele itse ne 100 kommenttia, joista malli on epävarmin "
+            "(analyzer sample --least-sure), ja anna ne raportille (--labels). Synteettisissä "
+            "ketjuissa kritiikin muutoksen keskivirhe pieneni näin 0,034:stä 0,025:een."
+        ),
         "counted_text": (
             "Osuudet ovat ennustettujen luokkien osuuksia: jakson osuuksille Wilsonin "
             "luottamusväli, muutoksille Newcomben väli ja khiin neliö -testi tai pienillä "
@@ -219,6 +224,11 @@ _WORDS = {
         "labelled_text": (
             "The analyst labelled {n} comments: they count as labelled, and the correction is "
             "estimated from the other comments only."
+        ),
+        "label_hint": (
+            "For tighter shares, label the 100 comments the model is least sure of yourself "
+            "(analyzer sample --least-sure) and give them to the report (--labels). On synthetic "
+            "threads this brought the mean error of the criticism change from 0.034 to 0.025."
         ),
         "counted_text": (
             "The shares are those of the predicted labels: Wilson intervals for a segment's "
@@ -696,6 +706,8 @@ def render_report(
         parts.append(f"<p>{escape(w['counted_text'])}</p>")
     if res.n_labelled:
         parts.append(f"<p>{escape(w['labelled_text'].format(n=res.n_labelled))}</p>")
+    elif corrected:
+        parts.append(f'<p class="hint">{escape(w["label_hint"])}</p>')
     parts.append(f"<p>{escape(w['min_text'].format(m=min_n))}</p>")
     parts.append(f"<h2>{w['caveats']}</h2><ul>")
     if model_info:
