@@ -448,8 +448,9 @@ def compare(
         ``comment_id`` and ``label`` columns, or a Series indexed by comment
         id; see :func:`read_analyst_labels`). A labelled comment counts as its
         label, in the counted shares too; the correction is estimated on the
-        unlabelled comments only (``n_labelled`` in the result). Measured with
-        random samples (``analyzer sample``; ``bench/prevalence.py --labelled``).
+        unlabelled comments only (``n_labelled`` in the result). Labelling the
+        comments the model is least sure of helps most (``analyzer sample
+        --least-sure``; measured in ``bench/prevalence.py --labelled``).
 
     Returns
     -------
