@@ -145,8 +145,11 @@ def run_protocol(
                 if labelled_by == "random":
                     mask[lab_rng.choice(n, size=size, replace=False)] = True
                 else:
-                    top = np.sort(np.concatenate([p for p, _, _ in segs]), axis=1)
-                    mask[np.argsort(top[:, -1] - top[:, -2], kind="stable")[:size]] = True
+                    from analyzer.model import least_confident
+
+                    proba = np.concatenate([p for p, _, _ in segs])
+                    cols = [f"p_{c}" for c in heldout.labels]
+                    mask[least_confident(pd.DataFrame(proba, columns=cols), size)] = True
                 known = [
                     np.where(part, y, -1)
                     for part, (_, _, y) in zip(np.split(mask, [len(segs[0][0])]), segs, strict=True)
